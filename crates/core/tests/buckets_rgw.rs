@@ -1,0 +1,158 @@
+//! Bucket operations against the real radosgw.
+
+mod common;
+
+use common::*;
+use zos_core::buckets::{self, CannedAcl, CreateBucketRequest};
+use zos_core::client::{build_s3_client, ConnectionSettings};
+use zos_core::zos_wire::{AzPolicy, BucketStorageClass};
+
+fn request(name: &str) -> CreateBucketRequest {
+    CreateBucketRequest {
+        name: name.into(),
+        acl: None,
+        object_lock: false,
+        az_policy: None,
+        storage_class: None,
+    }
+}
+
+#[tokio::test]
+async fn create_list_usage_and_delete_a_bucket() {
+    let srv = server();
+    let s3 = srv.s3();
+    let name = unique_bucket("life");
+    let mut req = request(&name);
+    req.acl = Some(CannedAcl::PublicRead);
+    req.az_policy = Some(AzPolicy::MultiAz);
+    buckets::create_bucket(&s3, &req).await.unwrap();
+
+    let listed = buckets::list_buckets(&s3).await.unwrap();
+    let mine = listed.iter().find(|b| b.name == name).expect("new bucket is listed");
+    assert!(mine.creation_date.as_deref().is_some_and(|d| d.starts_with("20")), "{mine:?}");
+
+    // The canned ACL really reached the server.
+    let acl = s3.get_bucket_acl().bucket(&name).send().await.unwrap();
+    assert!(
+        acl.grants()
+            .iter()
+            .any(|g| g.grantee().and_then(|g| g.uri()).is_some_and(|u| u.ends_with("AllUsers"))),
+        "public-read grants AllUsers: {acl:?}"
+    );
+
+    put(&s3, &name, "a.txt", b"hello").await;
+    put(&s3, &name, "dir/b.bin", &[7u8; 1000]).await;
+    let usage = buckets::bucket_usage(&s3, &name).await.unwrap();
+    assert_eq!(usage.object_count, Some(2));
+    assert_eq!(usage.bytes_used, Some(1005));
+
+    let err = buckets::delete_bucket(&s3, &name).await.unwrap_err();
+    assert_eq!(err.code, "BucketNotEmpty");
+    assert_eq!(err.status, Some(409));
+    assert!(err.request_id.as_deref().is_some_and(|id| !id.is_empty()), "{err:?}");
+    assert!(s3.head_bucket().bucket(&name).send().await.is_ok(), "a refused delete leaves the bucket");
+
+    zos_core::objects::delete_objects(&s3, &name, &["a.txt".into(), "dir/b.bin".into()]).await.unwrap();
+    buckets::delete_bucket(&s3, &name).await.unwrap();
+    let listed = buckets::list_buckets(&s3).await.unwrap();
+    assert!(!listed.iter().any(|b| b.name == name));
+    let gone = buckets::bucket_usage(&s3, &name).await.unwrap_err();
+    assert_eq!((gone.code.as_str(), gone.status), ("NoSuchBucket", Some(404)));
+}
+
+#[tokio::test]
+async fn object_lock_is_enabled_on_create() {
+    let srv = server();
+    let s3 = srv.s3();
+    let name = unique_bucket("lock");
+    let mut req = request(&name);
+    req.object_lock = true;
+    buckets::create_bucket(&s3, &req).await.unwrap();
+    let conf = s3.get_object_lock_configuration().bucket(&name).send().await.unwrap();
+    let enabled =
+        conf.object_lock_configuration().and_then(|c| c.object_lock_enabled()).map(|e| e.as_str().to_owned());
+    assert_eq!(enabled.as_deref(), Some("Enabled"));
+    // Object lock turns versioning on: the server says so too.
+    let versioning = s3.get_bucket_versioning().bucket(&name).send().await.unwrap();
+    assert_eq!(versioning.status().map(|s| s.as_str()), Some("Enabled"));
+    drop_bucket(&s3, &name).await;
+}
+
+#[tokio::test]
+async fn invalid_names_are_refused_before_any_request() {
+    // An endpoint where nothing listens: had a request been sent, the error would be ConnectFailed.
+    let nowhere = build_s3_client(&ConnectionSettings {
+        endpoint: "http://127.0.0.1:9".into(),
+        region: "default".into(),
+        path_style: true,
+        access_key_id: "AK".into(),
+        secret_access_key: "SK".into(),
+    })
+    .unwrap();
+    for bad in ["ab", "-starts-with-dash", "has space", "a/b", &"x".repeat(64)] {
+        let err = buckets::create_bucket(&nowhere, &request(bad)).await.unwrap_err();
+        assert_eq!(err.code, "InvalidBucketName", "{bad}: {err:?}");
+        assert_eq!(err.status, None, "{bad}: refused locally");
+    }
+}
+
+#[tokio::test]
+async fn server_side_invalid_name_is_mapped_with_status_and_request_id() {
+    // Valid by the guide's rule, refused by radosgw's strict S3 naming (upper case).
+    let s3 = server().s3();
+    let err = buckets::create_bucket(&s3, &request("Upper_Case_Bucket")).await.unwrap_err();
+    assert_eq!(err.code, "InvalidBucketName", "{err:?}");
+    assert_eq!(err.status, Some(400));
+    assert!(err.request_id.is_some(), "{err:?}");
+}
+
+#[tokio::test]
+async fn a_rejected_create_does_not_poison_the_next_request() {
+    // radosgw Pacific knows only STANDARD: STANDARD_IA on create is a 400 whose unread body
+    // civetweb leaves on the connection (test-server trap 7). The next call must still work.
+    let s3 = server().s3();
+    let name = unique_bucket("sc");
+    let mut req = request(&name);
+    req.storage_class = Some(BucketStorageClass::StandardIa);
+    let err = buckets::create_bucket(&s3, &req).await.unwrap_err();
+    assert_eq!(err.status, Some(400), "{err:?}");
+    for _ in 0..3 {
+        buckets::list_buckets(&s3).await.expect("the connection after a rejected PUT is not reused");
+    }
+    // STANDARD is accepted.
+    req.storage_class = Some(BucketStorageClass::Standard);
+    buckets::create_bucket(&s3, &req).await.unwrap();
+    drop_bucket(&s3, &name).await;
+}
+
+#[tokio::test]
+async fn existing_bucket_of_another_user_and_of_self() {
+    let srv = server();
+    let (s3, s3b) = (srv.s3(), srv.s3_user2());
+    let name = unique_bucket("dup");
+    buckets::create_bucket(&s3, &request(&name)).await.unwrap();
+    let err = buckets::create_bucket(&s3b, &request(&name)).await.unwrap_err();
+    assert_eq!(err.code, "BucketAlreadyExists", "{err:?}");
+    assert_eq!(err.status, Some(409));
+    drop_bucket(&s3, &name).await;
+}
+
+#[tokio::test]
+async fn a_rejected_upload_does_not_poison_the_next_request() {
+    // A PUT whose body the server never reads (the bucket does not exist): civetweb leaves the
+    // body on the keep-alive connection (test-server trap 7). The next calls must still work.
+    let srv = server();
+    let s3 = srv.s3();
+    let dir = std::env::temp_dir().join(format!("zos-trap-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("body.bin");
+    std::fs::write(&file, vec![b'E'; 64 * 1024]).unwrap();
+    for _ in 0..3 {
+        let err =
+            zos_core::objects::upload_file(&s3, "t-no-such-bucket-trap", "k", &file, true).await.unwrap_err();
+        assert_eq!(err.code, "NoSuchBucket", "{err:?}");
+        let listed = buckets::list_buckets(&s3).await;
+        assert!(listed.is_ok(), "the request after a rejected PUT failed: {listed:?}");
+    }
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -1,0 +1,103 @@
+//! Shared set-up for tests against the real radosgw that `tests/rgw/start.sh` starts.
+//! Its endpoint and keys come from the environment (`tests/run-all.sh` exports them).
+
+#![allow(dead_code)]
+
+use aws_sdk_s3::primitives::ByteStream;
+use futures::{stream, StreamExt, TryStreamExt};
+use zos_core::client::{build_s3_client, ConnectionSettings};
+
+pub struct TestServer {
+    pub endpoint: String,
+    pub region: String,
+    pub user1: (String, String),
+    pub user2: (String, String),
+}
+
+fn var(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| {
+        panic!("{name} is not set: start the test radosgw with tests/rgw/start.sh and source its env file (tests/run-all.sh does both)")
+    })
+}
+
+pub fn server() -> TestServer {
+    TestServer {
+        endpoint: var("ZOS_TEST_ENDPOINT"),
+        region: std::env::var("ZOS_TEST_REGION").unwrap_or_else(|_| "default".into()),
+        user1: (var("ZOS_TEST_ACCESS_KEY"), var("ZOS_TEST_SECRET_KEY")),
+        user2: (var("ZOS_TEST_ACCESS_KEY_2"), var("ZOS_TEST_SECRET_KEY_2")),
+    }
+}
+
+impl TestServer {
+    pub fn settings(&self, user: &(String, String)) -> ConnectionSettings {
+        ConnectionSettings {
+            endpoint: self.endpoint.clone(),
+            region: self.region.clone(),
+            path_style: true,
+            access_key_id: user.0.clone(),
+            secret_access_key: user.1.clone(),
+        }
+    }
+
+    pub fn s3(&self) -> aws_sdk_s3::Client {
+        build_s3_client(&self.settings(&self.user1)).unwrap()
+    }
+
+    pub fn s3_user2(&self) -> aws_sdk_s3::Client {
+        build_s3_client(&self.settings(&self.user2)).unwrap()
+    }
+}
+
+/// A bucket name no other test uses.
+pub fn unique_bucket(tag: &str) -> String {
+    format!("t-{tag}-{}", &uuid::Uuid::new_v4().simple().to_string()[..10])
+}
+
+pub async fn make_bucket(s3: &aws_sdk_s3::Client, name: &str) {
+    s3.create_bucket().bucket(name).send().await.expect("create test bucket");
+}
+
+pub async fn put(s3: &aws_sdk_s3::Client, bucket: &str, key: &str, body: &[u8]) {
+    s3.put_object()
+        .bucket(bucket)
+        .key(key)
+        .body(ByteStream::from(body.to_vec()))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("put {key}: {e:?}"));
+}
+
+pub async fn put_many(s3: &aws_sdk_s3::Client, bucket: &str, keys: Vec<String>) {
+    stream::iter(keys)
+        .map(|k| async move {
+            s3.put_object().bucket(bucket).key(&k).body(ByteStream::from_static(b"x")).send().await
+        })
+        .buffer_unordered(32)
+        .try_collect::<Vec<_>>()
+        .await
+        .expect("seed keys");
+}
+
+/// Empties and removes a bucket (test clean-up only).
+pub async fn drop_bucket(s3: &aws_sdk_s3::Client, bucket: &str) {
+    let mut token = None;
+    loop {
+        let out = s3
+            .list_objects_v2()
+            .bucket(bucket)
+            .set_continuation_token(token.clone())
+            .send()
+            .await
+            .expect("list for clean-up");
+        let keys: Vec<String> = out.contents().iter().filter_map(|o| o.key().map(str::to_owned)).collect();
+        if !keys.is_empty() {
+            zos_core::objects::delete_objects(s3, bucket, &keys).await.expect("clean-up delete");
+        }
+        token = out.next_continuation_token().map(str::to_owned);
+        if out.is_truncated() != Some(true) {
+            break;
+        }
+    }
+    s3.delete_bucket().bucket(bucket).send().await.expect("clean-up delete bucket");
+}

@@ -1,0 +1,50 @@
+//! "Test connection" against the real radosgw: success and each way it goes wrong.
+
+mod common;
+
+use common::*;
+use zos_core::connection::test_connection;
+
+#[tokio::test]
+async fn good_credentials_report_buckets_latency_and_clock() {
+    let srv = server();
+    let report = test_connection(&srv.settings(&srv.user1)).await.unwrap();
+    assert!(report.latency_ms < 5000);
+    let skew = report.clock_skew_seconds.expect("radosgw sends Date");
+    assert!(skew.abs() <= 5, "same machine, same clock: {skew}");
+    assert!(report.server_time.is_some());
+}
+
+#[tokio::test]
+async fn bad_secret_and_unknown_key_are_told_apart() {
+    let srv = server();
+    let mut s = srv.settings(&srv.user1);
+    s.secret_access_key = "wrong-secret".into();
+    let err = test_connection(&s).await.unwrap_err();
+    assert_eq!((err.code.as_str(), err.status), ("SignatureDoesNotMatch", Some(403)), "{err:?}");
+
+    let mut s = srv.settings(&srv.user1);
+    s.access_key_id = "NOSUCHKEY0000000".into();
+    let err = test_connection(&s).await.unwrap_err();
+    assert_eq!((err.code.as_str(), err.status), ("InvalidAccessKeyId", Some(403)), "{err:?}");
+}
+
+#[tokio::test]
+async fn wrong_endpoint_and_tls_mismatch() {
+    let srv = server();
+    let mut s = srv.settings(&srv.user1);
+    s.endpoint = "http://127.0.0.1:9".into();
+    let err = test_connection(&s).await.unwrap_err();
+    assert_eq!(err.code, "ConnectFailed", "{err:?}");
+    assert!(err.status.is_none());
+
+    // https:// to a plain-HTTP port: the TLS handshake fails.
+    let mut s = srv.settings(&srv.user1);
+    s.endpoint = srv.endpoint.replace("http://", "https://");
+    let err = test_connection(&s).await.unwrap_err();
+    assert_eq!(err.code, "TlsError", "{err:?}");
+
+    let mut s = srv.settings(&srv.user1);
+    s.endpoint = "127.0.0.1:7480".into();
+    assert_eq!(test_connection(&s).await.unwrap_err().code, "InvalidEndpoint");
+}

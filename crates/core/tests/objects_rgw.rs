@@ -1,0 +1,156 @@
+//! Object operations and error mapping against the real radosgw.
+
+mod common;
+
+use common::*;
+use std::collections::HashSet;
+use zos_core::objects;
+
+#[tokio::test]
+async fn folders_and_paging_over_2500_keys() {
+    let s3 = server().s3();
+    let bucket = unique_bucket("list");
+    make_bucket(&s3, &bucket).await;
+    let mut keys: Vec<String> = (0..2500).map(|i| format!("big/k{i:05}")).collect();
+    keys.extend(["big/sub1/x".into(), "big/sub2/y".into(), "top.txt".into(), "other/z".into()]);
+    put_many(&s3, &bucket, keys).await;
+
+    let root = objects::list_objects(&s3, &bucket, "", None, None).await.unwrap();
+    assert_eq!(root.folders, vec!["big/", "other/"]);
+    assert_eq!(root.objects.iter().map(|o| o.key.as_str()).collect::<Vec<_>>(), vec!["top.txt"]);
+    assert_eq!(root.next_token, None);
+
+    let mut seen = Vec::new();
+    let mut folders = Vec::new();
+    let mut token = None;
+    let mut pages = 0;
+    loop {
+        let page = objects::list_objects(&s3, &bucket, "big/", token, Some(1000)).await.unwrap();
+        pages += 1;
+        assert!(page.objects.len() + page.folders.len() <= 1000);
+        seen.extend(page.objects.iter().map(|o| o.key.clone()));
+        folders.extend(page.folders);
+        token = page.next_token;
+        if token.is_none() {
+            break;
+        }
+    }
+    assert_eq!(pages, 3);
+    assert_eq!(seen.len(), 2500);
+    assert_eq!(seen.iter().collect::<HashSet<_>>().len(), 2500, "no key twice");
+    assert!(seen.windows(2).all(|w| w[0] < w[1]), "keys come sorted");
+    assert_eq!(folders, vec!["big/sub1/", "big/sub2/"]);
+    let first = objects::list_objects(&s3, &bucket, "big/", None, Some(1000)).await.unwrap();
+    let entry = &first.objects[0];
+    assert_eq!((entry.key.as_str(), entry.size), ("big/k00000", 1));
+    assert!(entry.etag.is_some() && entry.last_modified.is_some());
+    assert_eq!(entry.storage_class.as_deref(), Some("STANDARD"));
+    drop_bucket(&s3, &bucket).await;
+}
+
+#[tokio::test]
+async fn upload_head_download_overwrite_and_delete() {
+    let s3 = server().s3();
+    let bucket = unique_bucket("obj");
+    make_bucket(&s3, &bucket).await;
+    let dir = std::env::temp_dir().join(format!("zos-obj-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = dir.join("photo.png");
+    let bytes: Vec<u8> = (0..300_000u32).map(|i| (i * 7 % 251) as u8).collect();
+    std::fs::write(&src, &bytes).unwrap();
+
+    let entry = objects::upload_file(&s3, &bucket, "pics/photo.png", &src, false).await.unwrap();
+    assert_eq!(entry.size, bytes.len() as u64);
+
+    let details = objects::head_object(&s3, &bucket, "pics/photo.png").await.unwrap();
+    assert_eq!(details.content_type.as_deref(), Some("image/png"));
+    assert_eq!(details.size, bytes.len() as u64);
+    assert_eq!(details.object_type.as_deref(), Some("Normal"));
+    assert_eq!(details.storage_class.as_deref(), Some("STANDARD"));
+
+    // User metadata shows up in the details.
+    s3.put_object()
+        .bucket(&bucket)
+        .key("meta.txt")
+        .metadata("owner", "ops")
+        .body(aws_sdk_s3::primitives::ByteStream::from_static(b"m"))
+        .send()
+        .await
+        .unwrap();
+    let meta = objects::head_object(&s3, &bucket, "meta.txt").await.unwrap();
+    assert_eq!(meta.metadata.get("owner").map(String::as_str), Some("ops"));
+
+    let dest = dir.join("back.png");
+    let mut calls = Vec::new();
+    let n = objects::download_object(&s3, &bucket, "pics/photo.png", &dest, |d, t| calls.push((d, t)))
+        .await
+        .unwrap();
+    assert_eq!(n, bytes.len() as u64);
+    assert_eq!(std::fs::read(&dest).unwrap(), bytes, "the downloaded bytes are the uploaded bytes");
+    assert!(!dir.join("back.png.zos-part").exists());
+    assert_eq!(calls.last(), Some(&(bytes.len() as u64, Some(bytes.len() as u64))));
+
+    // No silent overwrite.
+    let other = dir.join("other.png");
+    std::fs::write(&other, b"different").unwrap();
+    let err = objects::upload_file(&s3, &bucket, "pics/photo.png", &other, false).await.unwrap_err();
+    assert_eq!(err.code, "ObjectExists");
+    let still = s3.get_object().bucket(&bucket).key("pics/photo.png").send().await.unwrap();
+    assert_eq!(still.body.collect().await.unwrap().into_bytes().len(), bytes.len());
+    objects::upload_file(&s3, &bucket, "pics/photo.png", &other, true).await.unwrap();
+    let replaced = s3.get_object().bucket(&bucket).key("pics/photo.png").send().await.unwrap();
+    assert_eq!(&replaced.body.collect().await.unwrap().into_bytes()[..], b"different");
+
+    // A failed download leaves no file behind.
+    let missing = dir.join("missing.bin");
+    let err = objects::download_object(&s3, &bucket, "nope", &missing, |_, _| {}).await.unwrap_err();
+    assert_eq!((err.code.as_str(), err.status), ("NoSuchKey", Some(404)));
+    assert!(!missing.exists() && !dir.join("missing.bin.zos-part").exists());
+
+    let report =
+        objects::delete_objects(&s3, &bucket, &["pics/photo.png".into(), "meta.txt".into()]).await.unwrap();
+    let mut deleted = report.deleted.clone();
+    deleted.sort();
+    assert_eq!(deleted, vec!["meta.txt", "pics/photo.png"]);
+    assert!(report.failed.is_empty());
+    let err = objects::head_object(&s3, &bucket, "pics/photo.png").await.unwrap_err();
+    assert_eq!((err.code.as_str(), err.status), ("NoSuchKey", Some(404)));
+    drop_bucket(&s3, &bucket).await;
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[tokio::test]
+async fn deleting_more_than_1000_keys_takes_several_requests() {
+    let s3 = server().s3();
+    let bucket = unique_bucket("del");
+    make_bucket(&s3, &bucket).await;
+    let keys: Vec<String> = (0..1205).map(|i| format!("d/{i}")).collect();
+    put_many(&s3, &bucket, keys.clone()).await;
+    let report = objects::delete_objects(&s3, &bucket, &keys).await.unwrap();
+    assert_eq!(report.deleted.len(), 1205);
+    assert!(report.failed.is_empty());
+    let left = objects::list_objects(&s3, &bucket, "d/", None, None).await.unwrap();
+    assert!(left.objects.is_empty());
+    drop_bucket(&s3, &bucket).await;
+}
+
+#[tokio::test]
+async fn errors_no_such_bucket_and_access_denied() {
+    let srv = server();
+    let s3 = srv.s3();
+    let err = objects::list_objects(&s3, "t-does-not-exist-zz", "", None, None).await.unwrap_err();
+    assert_eq!((err.code.as_str(), err.status), ("NoSuchBucket", Some(404)));
+    assert!(err.request_id.is_some(), "{err:?}");
+
+    let bucket = unique_bucket("priv");
+    make_bucket(&s3, &bucket).await;
+    put(&s3, &bucket, "secret.txt", b"s").await;
+    let s3b = srv.s3_user2();
+    let err = objects::list_objects(&s3b, &bucket, "", None, None).await.unwrap_err();
+    assert_eq!((err.code.as_str(), err.status), ("AccessDenied", Some(403)), "{err:?}");
+    let err = objects::head_object(&s3b, &bucket, "secret.txt").await.unwrap_err();
+    assert_eq!((err.code.as_str(), err.status), ("AccessDenied", Some(403)), "{err:?}");
+    let err = zos_core::buckets::delete_bucket(&s3b, &bucket).await.unwrap_err();
+    assert_eq!(err.code, "AccessDenied");
+    drop_bucket(&s3, &bucket).await;
+}

@@ -1,0 +1,35 @@
+//! Events the backend sends to the UI. Their TypeScript types are generated with the commands.
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use tauri::AppHandle;
+use tauri_specta::Event;
+
+/// Progress of one download or upload (`bytes_total` is unknown for some streams).
+#[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
+#[serde(rename_all = "camelCase")]
+pub struct TransferProgress {
+    pub transfer_id: String,
+    pub key: String,
+    pub bytes_done: u64,
+    pub bytes_total: Option<u64>,
+}
+
+/// A progress callback for the core that emits at most one event per percent (and the last).
+pub fn progress_reporter(app: AppHandle, key: &str) -> impl FnMut(u64, Option<u64>) {
+    let transfer_id = uuid::Uuid::new_v4().to_string();
+    let key = key.to_owned();
+    let mut last_percent = None;
+    move |bytes_done, bytes_total| {
+        let percent = bytes_total.map(|t| if t == 0 { 100 } else { bytes_done * 100 / t });
+        if percent.is_some() && percent == last_percent && Some(bytes_done) != bytes_total {
+            return;
+        }
+        last_percent = percent;
+        let event =
+            TransferProgress { transfer_id: transfer_id.clone(), key: key.clone(), bytes_done, bytes_total };
+        if let Err(e) = event.emit(&app) {
+            tracing::warn!("could not emit transfer progress: {e}");
+        }
+    }
+}

@@ -21,7 +21,7 @@ pub fn progress_reporter(app: AppHandle, key: &str) -> impl FnMut(u64, Option<u6
     let key = key.to_owned();
     let mut last_percent = None;
     move |bytes_done, bytes_total| {
-        let percent = bytes_total.map(|t| if t == 0 { 100 } else { bytes_done * 100 / t });
+        let percent = bytes_total.map(|t| (bytes_done * 100).checked_div(t).unwrap_or(100));
         if percent.is_some() && percent == last_percent && Some(bytes_done) != bytes_total {
             return;
         }

@@ -48,3 +48,22 @@ async fn wrong_endpoint_and_tls_mismatch() {
     s.endpoint = "127.0.0.1:7480".into();
     assert_eq!(test_connection(&s).await.unwrap_err().code, "InvalidEndpoint");
 }
+
+#[tokio::test]
+async fn the_sns_client_reaches_topics_on_the_same_endpoint() {
+    let srv = server();
+    let sns = zos_core::client::build_sns_client(&srv.settings(&srv.user1)).unwrap();
+    let name = format!("t-topic-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
+    let created = sns
+        .create_topic()
+        .name(&name)
+        .attributes("push-endpoint", "http://127.0.0.1:9/hook")
+        .send()
+        .await
+        .expect("CreateTopic");
+    let arn = created.topic_arn().expect("topic ARN").to_owned();
+    assert!(arn.ends_with(&name), "{arn}");
+    let listed = sns.list_topics().send().await.expect("ListTopics");
+    assert!(listed.topics().iter().any(|t| t.topic_arn() == Some(arn.as_str())));
+    sns.delete_topic().topic_arn(&arn).send().await.expect("DeleteTopic");
+}

@@ -154,3 +154,28 @@ async fn errors_no_such_bucket_and_access_denied() {
     assert_eq!(err.code, "AccessDenied");
     drop_bucket(&s3, &bucket).await;
 }
+
+#[tokio::test]
+async fn details_tell_appendable_objects_apart() {
+    let s3 = server().s3();
+    let bucket = unique_bucket("app");
+    make_bucket(&s3, &bucket).await;
+    // ZOS/radosgw append upload: PUT /b/k?append&position=0.
+    s3.put_object()
+        .bucket(&bucket)
+        .key("log.txt")
+        .body(aws_sdk_s3::primitives::ByteStream::from_static(b"line 1\n"))
+        .customize()
+        .mutate_request(|req| {
+            let sep = if req.uri().contains('?') { '&' } else { '?' };
+            let uri = format!("{}{sep}append&position=0", req.uri());
+            req.set_uri(uri).expect("append uri");
+        })
+        .send()
+        .await
+        .expect("append");
+    let details = objects::head_object(&s3, &bucket, "log.txt").await.unwrap();
+    assert_eq!(details.object_type.as_deref(), Some("Appendable"));
+    assert_eq!(details.size, 7);
+    drop_bucket(&s3, &bucket).await;
+}

@@ -11,7 +11,7 @@ APT_PACKAGES=(
   xvfb xauth webkit2gtk-driver dbus gnome-keyring keyutils libsecret-tools
   imagemagick fonts-noto-cjk chromium
   ceph-mon ceph-osd radosgw ceph-common ceph-base uuid-runtime
-  python3-venv
+  python3-venv faketime
 )
 
 sudo_if_needed() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }

@@ -15,7 +15,8 @@ const USAGE: &str = "usage: zos-dev <command>
   add-profile NAME                    save a profile for $ZOS_TEST_ENDPOINT (secret to the keyring)
   upload-dir BUCKET DIR               create BUCKET if needed and upload DIR's files (keys = paths)
   seed-many BUCKET PREFIX COUNT       put COUNT small objects under PREFIX (64 at a time)
-  bench-list BUCKET PREFIX            time the first page and the whole listing of PREFIX";
+  bench-list BUCKET PREFIX            time the first page and the whole listing of PREFIX
+  test-connection                     print the \"Test connection\" report (or error) as JSON";
 
 fn env(name: &str) -> Result<String, String> {
     std::env::var(name).map_err(|_| format!("{name} is not set (source the test radosgw's env file)"))
@@ -143,6 +144,16 @@ async fn bench_list(bucket: &str, prefix: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Prints the report or the error as one JSON line; exits 0 either way (the JSON says which).
+async fn test_connection() -> Result<(), String> {
+    let line = match zos_core::connection::test_connection(&settings()?).await {
+        Ok(report) => serde_json::json!({ "ok": report }),
+        Err(err) => serde_json::json!({ "error": err }),
+    };
+    println!("{line}");
+    Ok(())
+}
+
 #[tokio::main]
 async fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -155,6 +166,7 @@ async fn main() {
             Err(_) => Err(format!("COUNT must be a number: {count}")),
         },
         (Some("bench-list"), Some(bucket), Some(prefix), None) => bench_list(bucket, prefix).await,
+        (Some("test-connection"), None, None, None) => test_connection().await,
         _ => Err(USAGE.to_owned()),
     };
     if let Err(e) = result {

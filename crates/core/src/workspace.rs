@@ -63,7 +63,15 @@ impl Workspace {
         blocking(move || {
             let mut profiles = store.load()?;
             for p in &mut profiles {
-                p.has_secret = secrets.get(&p.id)?.is_some();
+                // A locked or missing keyring must not hide the profiles: connecting will
+                // report the keyring's error in words.
+                p.has_secret = match secrets.get(&p.id) {
+                    Ok(secret) => secret.is_some(),
+                    Err(e) => {
+                        tracing::warn!("keyring unavailable while listing profiles: {e}");
+                        false
+                    }
+                };
             }
             Ok(profiles)
         })

@@ -1,0 +1,499 @@
+// One user journey through the real ZOS Browser window, against a real radosgw.
+// Every step checks what the user sees (through the UI's data-testid attributes) AND what the
+// server holds (through its own S3 client). Run it with ./run.sh, which starts tauri-driver
+// under Xvfb inside a throwaway keyring and passes the env read below.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { remote } from 'webdriverio';
+import {
+  DeleteBucketCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  ListBucketsCommand,
+  ListObjectsV2Command,
+  S3Client,
+} from '@aws-sdk/client-s3';
+
+// --- environment (set by run.sh) -----------------------------------------------------------
+function env(name) {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is not set: run this test through tests/e2e/run.sh`);
+  }
+  return value;
+}
+const ENDPOINT = env('ZOS_TEST_ENDPOINT');
+const REGION = env('ZOS_TEST_REGION');
+const ACCESS_KEY = env('ZOS_TEST_ACCESS_KEY');
+const SECRET_KEY = env('ZOS_TEST_SECRET_KEY');
+const APP = env('ZOS_E2E_APP');
+const CONFIG_DIR = env('ZOS_BROWSER_CONFIG_DIR');
+const DATA_DIR = env('ZOS_BROWSER_DATA_DIR');
+const ARTIFACTS = process.env.ZOS_E2E_ARTIFACTS || '/tmp/zos-e2e';
+const DRIVER_PORT = Number(process.env.ZOS_E2E_DRIVER_PORT || 4444);
+
+// Per wait. A loaded 2-core CI machine stays well inside it; raise it with ZOS_E2E_TIMEOUT_MS.
+const TIMEOUT = Number(process.env.ZOS_E2E_TIMEOUT_MS || 15_000);
+const PROFILE_NAME = 'Local radosgw';
+const BUCKET = `e2e-${randomBytes(5).toString('hex')}`;
+const FILE_NAME = 'hello-e2e.txt';
+// Known bytes, not only ASCII: the server and the download must give back exactly these.
+const FILE_BYTES = Buffer.from('Hello from the ZOS Browser e2e test.\nZOS \u00e9\u00e8 \u4f60\u597d\n', 'utf8');
+const SECOND_FILE_NAME = 'keeps-bucket-busy.bin';
+const SECOND_FILE_BYTES = randomBytes(300);
+
+// The SDK warns about node 20 on every client; this is a test, not a service.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const s3 = new S3Client({
+  endpoint: ENDPOINT,
+  region: REGION,
+  forcePathStyle: true,
+  credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY },
+  // radosgw does not know the SDK's default CRC32 trailers on every call
+  requestChecksumCalculation: 'WHEN_REQUIRED',
+  responseChecksumValidation: 'WHEN_REQUIRED',
+});
+
+// --- helpers -------------------------------------------------------------------------------
+/** @type {WebdriverIO.Browser} */
+let browser;
+let workDir;
+
+const byTestId = (id) => browser.$(`[data-testid="${id}"]`);
+
+/** browser.waitUntil, with a failure message built when it fails (it may name the last state). */
+async function until(condition, message) {
+  try {
+    await browser.waitUntil(condition, { timeout: TIMEOUT, interval: 100 });
+  } catch (e) {
+    throw new Error(`${message()} (after ${TIMEOUT} ms)`, { cause: e });
+  }
+}
+
+async function shown(id, timeout = TIMEOUT) {
+  // A fresh lookup on every poll: React may replace the element meanwhile.
+  await browser.waitUntil(async () => (await byTestId(id)).isDisplayed(), {
+    timeout,
+    timeoutMsg: `[data-testid="${id}"] not shown after ${timeout} ms`,
+  });
+  return byTestId(id);
+}
+
+async function gone(id, timeout = TIMEOUT) {
+  // Checked inside the page in one go: the element is usually removed, not hidden, and a
+  // WebDriver element reference would go stale between lookup and check.
+  const rendered = (testId) => {
+    const el = document.querySelector(`[data-testid="${testId}"]`);
+    return el !== null && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  };
+  await browser.waitUntil(async () => !(await browser.execute(rendered, id)), {
+    timeout,
+    timeoutMsg: `[data-testid="${id}"] still shown after ${timeout} ms`,
+  });
+}
+
+async function click(id) {
+  const el = await shown(id);
+  await el.waitForClickable({ timeout: TIMEOUT, timeoutMsg: `[data-testid="${id}"] not clickable` });
+  await el.click();
+}
+
+/** Types into a (React-controlled) input, replacing what it holds, and checks the result. */
+async function fill(id, value) {
+  const el = await shown(id);
+  await el.click();
+  await el.clearValue();
+  if ((await el.getValue()) !== '') {
+    // Element Clear does not always reach React's state: select all and delete like a user.
+    await browser.keys(['Control', 'a']);
+    await browser.keys(['Backspace']);
+  }
+  await el.addValue(value);
+  let last = '';
+  await until(
+    async () => (last = await el.getValue()) === value,
+    () => `[data-testid="${id}"] holds "${last}", not "${value}"`,
+  );
+}
+
+async function textOf(id) {
+  return (await (await shown(id)).getText()).trim();
+}
+
+async function waitText(id, predicate, what) {
+  await shown(id);
+  let last = '';
+  await until(
+    async () => {
+      // Read inside the page on every poll: React may replace the element meanwhile.
+      last = await browser.execute((testId) => {
+        const el = document.querySelector(`[data-testid="${testId}"]`);
+        return el ? el.innerText.replace(/\s+/g, ' ').trim() : '';
+      }, id);
+      return predicate(last);
+    },
+    () => `[data-testid="${id}"] never showed ${what}; last text: "${last}"`,
+  );
+  return last;
+}
+
+/** Polls a node-side condition (server state, files on disk) with the same timeout. */
+async function eventually(fn, what) {
+  let lastError;
+  await until(
+    async () => {
+      try {
+        return Boolean(await fn());
+      } catch (e) {
+        lastError = e;
+        return false;
+      }
+    },
+    () => `${what}${lastError ? ` (last error: ${lastError.message})` : ''}`,
+  );
+}
+
+/** Resolves once the webview has painted the current DOM (two animation frames). */
+async function painted() {
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+}
+
+/** A screenshot of the whole X screen (the real window, as a user sees it). */
+function screenshot(name) {
+  const file = join(ARTIFACTS, name);
+  try {
+    execFileSync('import', ['-window', 'root', file], { stdio: 'ignore', timeout: 20_000 });
+    console.log(`screenshot: ${file}`);
+  } catch (e) {
+    console.log(`screenshot ${file} failed: ${e.message}`);
+  }
+  return file;
+}
+
+/** Points the UI's file dialogs at fixed paths (the native GTK dialogs cannot be driven). */
+async function setTestDialog({ open = null, save = null }) {
+  await browser.execute(
+    (openPath, savePath) => {
+      window.__ZOS_TEST_DIALOG__ = {
+        open: () => openPath,
+        save: () => savePath,
+      };
+    },
+    open,
+    save,
+  );
+}
+
+async function statusOf(promise) {
+  try {
+    await promise;
+    return 200;
+  } catch (e) {
+    return e?.$metadata?.httpStatusCode ?? e?.name ?? String(e);
+  }
+}
+
+async function serverBytes(key) {
+  const out = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+  return Buffer.from(await out.Body.transformToByteArray());
+}
+
+async function* walk(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else if (entry.isFile()) yield path;
+  }
+}
+
+// Steps run in order on one app session; after the first failure the rest are skipped.
+let failed = null;
+function step(name, fn) {
+  it(name, async (t) => {
+    if (failed) {
+      t.skip(`an earlier step failed: ${failed}`);
+      return;
+    }
+    try {
+      await fn(t);
+    } catch (e) {
+      failed = name;
+      const slug = name.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 60);
+      screenshot(`failure-${slug}.png`);
+      try {
+        await writeFile(join(ARTIFACTS, `failure-${slug}.html`), await browser.getPageSource());
+      } catch {
+        // the session may be gone
+      }
+      throw e;
+    }
+  });
+}
+
+// --- the journey ---------------------------------------------------------------------------
+describe('ZOS Browser: a user browses a real radosgw', () => {
+  before(async () => {
+    assert.ok(existsSync(APP), `app binary ${APP} does not exist`);
+    workDir = await mkdtemp(join(tmpdir(), 'zos-e2e-files-'));
+    browser = await remote({
+      hostname: '127.0.0.1',
+      port: DRIVER_PORT,
+      logLevel: 'warn',
+      connectionRetryCount: 3,
+      capabilities: {
+        browserName: 'wry',
+        'wdio:enforceWebDriverClassic': true,
+        'tauri:options': { application: APP },
+      },
+    });
+  });
+
+  after(async () => {
+    if (browser) {
+      await browser.deleteSession().catch((e) => console.log(`deleteSession: ${e.message}`));
+    }
+    // Leave no bucket behind, whatever happened (the server outlives this run).
+    try {
+      const listed = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET }));
+      for (const o of listed.Contents ?? []) {
+        await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: o.Key }));
+      }
+      await s3.send(new DeleteBucketCommand({ Bucket: BUCKET }));
+    } catch (e) {
+      if (e?.$metadata?.httpStatusCode !== 404) console.log(`cleanup of ${BUCKET}: ${e.message}`);
+    }
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  });
+
+  step('the window shows the app, with no profile yet', async () => {
+    await browser.waitUntil(async () => (await browser.getTitle()) === 'ZOS Browser', {
+      timeout: TIMEOUT,
+      timeoutMsg: 'the page title never became "ZOS Browser"',
+    });
+    assert.equal(await (await browser.$('header h1')).getText(), 'ZOS Browser', 'the header shows no app title');
+    // The language follows the system's. Switch to Chinese and back: the texts checked below
+    // are the English ones.
+    const lang = await shown('lang-switch');
+    console.log(`UI language at start: ${await lang.getValue()}`);
+    for (const [locale, welcome] of [
+      ['zh-CN', '连接到 ZOS'],
+      ['en', 'Connect to ZOS'],
+    ]) {
+      await lang.selectByAttribute('value', locale);
+      await browser.waitUntil(async () => (await lang.getValue()) === locale, {
+        timeout: TIMEOUT,
+        timeoutMsg: `the language switch does not take ${locale}`,
+      });
+      const heading = await browser.$('.welcome-card h2');
+      await browser.waitUntil(async () => (await heading.getText()) === welcome, {
+        timeout: TIMEOUT,
+        timeoutMsg: `the welcome heading is not "${welcome}" in ${locale}`,
+      });
+    }
+
+    await shown('profile-add');
+    // No profile: the picker is disabled and offers none, no bucket list.
+    const select = await shown('profile-select');
+    assert.equal(await select.isEnabled(), false, 'the profile picker must be disabled without profiles');
+    const values = await browser.execute(
+      () => [...document.querySelectorAll('[data-testid="profile-select"] option')].map((o) => o.value),
+    );
+    assert.deepEqual(values.filter(Boolean), [], 'a fresh config dir must offer no profile');
+    assert.equal(await (await byTestId('bucket-list')).isExisting(), false, 'no bucket list without a profile');
+  });
+
+  step('add a profile, test the connection, save it', async () => {
+    await click('profile-add');
+    await shown('profile-dialog');
+    await fill('profile-name', PROFILE_NAME);
+    await fill('profile-endpoint', ENDPOINT);
+    await fill('profile-region', REGION);
+    const pathStyle = await shown('profile-path-style');
+    if (!(await pathStyle.isSelected())) await pathStyle.click();
+    assert.equal(await pathStyle.isSelected(), true, 'path-style addressing must be on for radosgw');
+    await fill('profile-access-key', ACCESS_KEY);
+    await fill('profile-secret-key', SECRET_KEY);
+    assert.equal(
+      await (await byTestId('profile-secret-key')).getAttribute('type'),
+      'password',
+      'the secret key field must be masked',
+    );
+
+    await click('profile-test');
+    // The result appears once the test is over: success, or an error-message.
+    const result = await waitText('profile-test-result', (t) => t.length > 0, 'a result');
+    assert.match(result, /^Connected: \d+ buckets?, latency \d+ ms/, `the connection test did not succeed: "${result}"`);
+    assert.equal(
+      await (await byTestId('profile-test-result')).$('[data-testid="error-message"]').isExisting(),
+      false,
+      `the connection test shows an error: ${result}`,
+    );
+
+    await click('profile-save');
+    await gone('profile-dialog');
+  });
+
+  step('the bucket list appears', async () => {
+    await shown('bucket-list');
+    const select = await shown('profile-select');
+    await browser.waitUntil(async () => (await select.getText()).includes(PROFILE_NAME), {
+      timeout: TIMEOUT,
+      timeoutMsg: `profile "${PROFILE_NAME}" not shown as the current profile`,
+    });
+  });
+
+  step('a bad bucket name is refused, a good one creates the bucket', async () => {
+    await click('bucket-new');
+    await shown('bucket-dialog');
+    await fill('bucket-name', 'ab');
+    const error = await waitText('bucket-name-error', (t) => t.length > 0, 'an error for "ab"');
+    assert.ok(error.length > 0);
+    assert.equal(await (await shown('bucket-create')).isEnabled(), false, 'create must be disabled for "ab"');
+
+    await fill('bucket-name', BUCKET);
+    await gone('bucket-name-error');
+    const create = await shown('bucket-create');
+    await browser.waitUntil(() => create.isEnabled(), { timeout: TIMEOUT, timeoutMsg: 'create stays disabled for a valid name' });
+    await create.click();
+    await gone('bucket-dialog');
+
+    await shown(`bucket-item-${BUCKET}`);
+    const listed = await s3.send(new ListBucketsCommand({}));
+    assert.ok(
+      (listed.Buckets ?? []).some((b) => b.Name === BUCKET),
+      `the server does not list ${BUCKET}`,
+    );
+    assert.equal(await statusOf(s3.send(new HeadBucketCommand({ Bucket: BUCKET }))), 200);
+  });
+
+  step('select the bucket and upload a file', async () => {
+    await click(`bucket-item-${BUCKET}`);
+    assert.equal(await (await byTestId(`bucket-item-${BUCKET}`)).getAttribute('aria-current'), 'true');
+    // A new bucket is empty: the table area says so (there is no object-table then).
+    await waitText('loaded-count', (t) => t === '0 items loaded', '"0 items loaded"');
+
+    const source = join(workDir, FILE_NAME);
+    await writeFile(source, FILE_BYTES);
+    await setTestDialog({ open: source });
+    await click('object-upload');
+
+    await shown('object-table');
+    await shown(`object-row-${FILE_NAME}`);
+    await waitText('notice', (t) => t.includes(`Uploaded ${FILE_NAME}.`), `"Uploaded ${FILE_NAME}."`);
+    await waitText('loaded-count', (t) => t === '1 item loaded', '"1 item loaded"');
+    await waitText('bucket-usage-objects', (t) => t === '1', 'an object count of 1');
+    await painted();
+    screenshot('journey.png');
+    assert.deepEqual(await serverBytes(FILE_NAME), FILE_BYTES, 'the server holds other bytes');
+  });
+
+  step('the details pane shows size and content type', async () => {
+    await click(`object-row-${FILE_NAME}`);
+    await shown('details-pane');
+    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: FILE_NAME }));
+    const size = await waitText('details-size', (t) => t.includes(String(FILE_BYTES.length)), `${FILE_BYTES.length}`);
+    assert.match(size, new RegExp(`\\b${FILE_BYTES.length}\\b`));
+    const contentType = await waitText('details-contentType', (t) => t.length > 0, 'a content type');
+    assert.ok(head.ContentType, 'the server has no content type');
+    assert.equal(contentType, head.ContentType, 'details show another content type than the server has');
+    assert.match(contentType, /^text\/plain/, 'a .txt upload should be text/plain');
+    await painted();
+    screenshot('details.png');
+  });
+
+  step('download it: the bytes on disk are the uploaded ones', async () => {
+    const target = join(workDir, `downloaded-${FILE_NAME}`);
+    await setTestDialog({ save: target });
+    await click('object-download');
+    await waitText('notice', (t) => t.startsWith(`Saved downloaded-${FILE_NAME} (`), 'the "Saved ..." notice');
+    assert.deepEqual(await readFile(target), FILE_BYTES, `the download wrote other bytes to ${target}`);
+  });
+
+  step('delete it after confirming: gone from the table and from the server', async () => {
+    await click('object-delete');
+    const text = await textOf('confirm-dialog');
+    assert.match(text, /\b1\b/, `the confirmation should name the count (1): "${text}"`);
+    await click('confirm-ok');
+    await gone('confirm-dialog');
+    await gone(`object-row-${FILE_NAME}`);
+    await waitText('notice', (t) => t.includes('Deleted 1 object.'), '"Deleted 1 object."');
+    await waitText('loaded-count', (t) => t === '0 items loaded', '"0 items loaded"');
+    await eventually(
+      async () => (await statusOf(s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: FILE_NAME })))) === 404,
+      'HeadObject does not answer 404 after the delete',
+    );
+  });
+
+  step('deleting a bucket that is not empty shows the server error', async () => {
+    const source = join(workDir, SECOND_FILE_NAME);
+    await writeFile(source, SECOND_FILE_BYTES);
+    await setTestDialog({ open: source });
+    await click('object-upload');
+    await shown(`object-row-${SECOND_FILE_NAME}`);
+    assert.deepEqual(await serverBytes(SECOND_FILE_NAME), SECOND_FILE_BYTES);
+
+    await click('bucket-delete');
+    await shown('confirm-dialog');
+    await click('confirm-ok');
+    await shown('error-message');
+    // ui/TESTIDS.md: the failure is shown inside the confirmation, which stays open (earlier
+    // builds closed it and showed the error in the bucket panel: either way the user sees it).
+    const dialogOpen = await (await byTestId('confirm-dialog')).isDisplayed();
+    if (dialogOpen) {
+      assert.ok(
+        await (await byTestId('confirm-dialog')).$('[data-testid="error-message"]').isDisplayed(),
+        'the confirmation stays open but does not show the error',
+      );
+    }
+    await waitText('error-code', (t) => t === 'BucketNotEmpty', '"BucketNotEmpty"');
+    // radosgw names its request: the user can hand it to the operator.
+    assert.match(await textOf('error-request-id'), /\S{8,}/, 'no request id shown with the error');
+    await painted();
+    screenshot('bucket-not-empty.png');
+    if (dialogOpen) {
+      await click('confirm-cancel');
+      await gone('confirm-dialog');
+    }
+    // The bucket is still there, on screen and on the server.
+    await shown(`bucket-item-${BUCKET}`);
+    assert.equal(await statusOf(s3.send(new HeadBucketCommand({ Bucket: BUCKET }))), 200);
+
+    await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: SECOND_FILE_NAME }));
+    await s3.send(new DeleteBucketCommand({ Bucket: BUCKET }));
+    assert.equal(await statusOf(s3.send(new HeadBucketCommand({ Bucket: BUCKET }))), 404);
+  });
+
+  step('the secret key is in the keyring and in no file the app wrote', async () => {
+    const files = [];
+    const leaks = [];
+    // The app's own dirs, and the webview's storage (localStorage, caches), which lives under
+    // the throwaway XDG_DATA_HOME that tests/with-keyring.sh sets.
+    const dirs = [CONFIG_DIR, DATA_DIR];
+    const webview = process.env.XDG_DATA_HOME && join(process.env.XDG_DATA_HOME, 'io.zos.browser');
+    if (webview && existsSync(webview)) dirs.push(webview);
+    for (const dir of dirs) {
+      for await (const file of walk(dir)) {
+        files.push(file);
+        if ((await readFile(file)).includes(SECRET_KEY)) leaks.push(file);
+      }
+    }
+    console.log(`checked ${files.length} files under ${dirs.join(', ')}`);
+    assert.ok(files.length > 0, 'the app wrote no file at all (profile, log): are the dirs the app\'s?');
+    assert.deepEqual(leaks, [], 'the secret key was written to disk');
+    // ... and it is in the Secret Service of the session run.sh made (tests/with-keyring.sh).
+    const stored = execFileSync('secret-tool', ['search', '--all', 'service', 'zos-browser'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 20_000,
+    });
+    assert.ok(stored.includes(SECRET_KEY), 'the secret key is not in the keyring under service "zos-browser"');
+  });
+});

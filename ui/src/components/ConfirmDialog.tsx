@@ -1,0 +1,44 @@
+import type { ReactNode } from "react";
+import { useT } from "../i18n/useT";
+import { Modal } from "./Modal";
+
+interface Props {
+  title: string;
+  message: ReactNode;
+  okLabel?: string;
+  danger?: boolean;
+  busy?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** "Are you sure?" with OK (confirm-ok) and Cancel (confirm-cancel). */
+export function ConfirmDialog({ title, message, okLabel, danger, busy, onConfirm, onCancel }: Props) {
+  const { t } = useT();
+  return (
+    <Modal
+      title={title}
+      onClose={onCancel}
+      testId="confirm-dialog"
+      size="narrow"
+      footer={
+        <>
+          <button type="button" className="button" data-testid="confirm-cancel" onClick={onCancel}>
+            {t("common.cancel")}
+          </button>
+          <button
+            type="button"
+            className={`button primary ${danger ? "danger" : ""}`}
+            data-testid="confirm-ok"
+            onClick={onConfirm}
+            disabled={busy}
+          >
+            {okLabel ?? t("common.ok")}
+          </button>
+        </>
+      }
+    >
+      <div className="confirm-message">{message}</div>
+    </Modal>
+  );
+}

@@ -1,0 +1,48 @@
+import { useT } from "../i18n/useT";
+import { describeError } from "./describeError";
+
+interface Props {
+  error: unknown;
+  /** Shows a dismiss button when given. */
+  onDismiss?: () => void;
+  className?: string;
+}
+
+/** The sentence for the error, then small "code · HTTP status · request id" and the detail. */
+export function ErrorMessage({ error, onDismiss, className }: Props) {
+  const { t, locale } = useT();
+  const d = describeError(error, locale);
+  return (
+    <div className={`error-message ${className ?? ""}`} role="alert" data-testid="error-message">
+      <svg className="error-icon" viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+        <path
+          fill="currentColor"
+          d="M10 1.7a8.3 8.3 0 1 0 0 16.6 8.3 8.3 0 0 0 0-16.6Zm.9 12.5H9.1v-1.8h1.8v1.8Zm0-3.3H9.1V5.8h1.8v5.1Z"
+        />
+      </svg>
+      <div className="error-body">
+        <p className="error-sentence">{d.sentence}</p>
+        <p className="error-meta">
+          <span data-testid="error-code">{d.code}</span>
+          {d.status !== null && <span> · {t("error.http", { status: d.status })}</span>}
+          {d.requestId && (
+            <span>
+              {" · "}
+              {t("error.requestId")} <span data-testid="error-request-id">{d.requestId}</span>
+            </span>
+          )}
+        </p>
+        {d.detail && (
+          <p className="error-detail" lang="en">
+            {d.detail}
+          </p>
+        )}
+      </div>
+      {onDismiss && (
+        <button type="button" className="icon-button error-dismiss" onClick={onDismiss} aria-label={t("common.dismiss")}>
+          ×
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,209 @@
+import type { Locale } from "../i18n/locale";
+
+/** S3 codes of the ZOS guide's error table, plus the two signature codes radosgw sends. */
+export const S3_ERROR_CODES = [
+  "InvalidArgument",
+  "InvalidDigest",
+  "BadDigest",
+  "InvalidBucketName",
+  "InvalidObjectName",
+  "InvalidPart",
+  "InvalidPartOrder",
+  "RequestTimeout",
+  "EntityTooLarge",
+  "AccessDenied",
+  "UserSuspended",
+  "RequestTimeTooSkewed",
+  "NoSuchKey",
+  "NoSuchBucket",
+  "NoSuchUpload",
+  "MethodNotAllowed",
+  "BucketAlreadyExists",
+  "BucketNotEmpty",
+  "MissingContentLength",
+  "PreconditionFailed",
+  "InvalidRange",
+  "UnprocessableEntity",
+  "InternalError",
+  "BucketAlreadyOwnedByYou",
+  "NoSuchEncryptionSetError",
+  "InvalidAccessKeyId",
+  "SignatureDoesNotMatch",
+] as const;
+
+/** Codes the app itself produces when there is no S3 code. */
+export const CLIENT_ERROR_CODES = [
+  "ConnectFailed",
+  "TlsError",
+  "Timeout",
+  "InvalidEndpoint",
+  "InvalidInput",
+  "ObjectExists",
+  "KeyringError",
+  "ProfileNotFound",
+  "Io",
+  "Unknown",
+] as const;
+
+export type KnownErrorCode = (typeof S3_ERROR_CODES)[number] | (typeof CLIENT_ERROR_CODES)[number];
+
+export const KNOWN_ERROR_CODES: readonly KnownErrorCode[] = [...S3_ERROR_CODES, ...CLIENT_ERROR_CODES];
+
+type Sentences = Record<Locale, string>;
+
+/** For a code this table does not know. */
+export const GENERIC_ERROR: Sentences = {
+  en: "The operation failed.",
+  "zh-CN": "操作失败。",
+};
+
+export const ERROR_SENTENCES: Record<KnownErrorCode, Sentences> = {
+  InvalidArgument: {
+    en: "The request contained an invalid argument.",
+    "zh-CN": "请求中包含无效的参数。",
+  },
+  InvalidDigest: {
+    en: "The checksum (Content-MD5) sent with the upload is not valid.",
+    "zh-CN": "上传时提供的校验值（Content-MD5）无效。",
+  },
+  BadDigest: {
+    en: "The uploaded data does not match its checksum; it may have been damaged on the way. Try again.",
+    "zh-CN": "上传的数据与校验值不符，可能在传输中损坏，请重试。",
+  },
+  InvalidBucketName: {
+    en: "This bucket name is not allowed.",
+    "zh-CN": "存储桶名称不合法。",
+  },
+  InvalidObjectName: {
+    en: "This object name is not allowed.",
+    "zh-CN": "对象名称不合法。",
+  },
+  InvalidPart: {
+    en: "A part of the multipart upload could not be found. Start the upload again.",
+    "zh-CN": "分段上传中的某个分段不存在，请重新上传。",
+  },
+  InvalidPartOrder: {
+    en: "The parts of the multipart upload were not in ascending order. Start the upload again.",
+    "zh-CN": "分段上传的分段未按升序排列，请重新上传。",
+  },
+  RequestTimeout: {
+    en: "The server stopped waiting for data from this computer. Check the network and try again.",
+    "zh-CN": "服务器等待本机发送数据超时，请检查网络后重试。",
+  },
+  EntityTooLarge: {
+    en: "The object is larger than the server allows.",
+    "zh-CN": "对象大小超过了服务器允许的上限。",
+  },
+  AccessDenied: {
+    en: "Access denied: this profile's keys are not allowed to do this.",
+    "zh-CN": "访问被拒绝：此配置的密钥无权执行该操作。",
+  },
+  UserSuspended: {
+    en: "The account of these keys is suspended. Contact the storage administrator.",
+    "zh-CN": "该密钥所属的账户已被停用，请联系存储管理员。",
+  },
+  RequestTimeTooSkewed: {
+    en: "This computer's clock differs too much from the server's. Correct the system time and try again.",
+    "zh-CN": "本机时钟与服务器相差过大，请校正系统时间后重试。",
+  },
+  NoSuchKey: {
+    en: "The object does not exist. It may have been deleted; refresh the list.",
+    "zh-CN": "对象不存在，可能已被删除，请刷新列表。",
+  },
+  NoSuchBucket: {
+    en: "The bucket does not exist. It may have been deleted; refresh the bucket list.",
+    "zh-CN": "存储桶不存在，可能已被删除，请刷新存储桶列表。",
+  },
+  NoSuchUpload: {
+    en: "The multipart upload no longer exists on the server; it was aborted or already completed.",
+    "zh-CN": "该分段上传在服务器上已不存在，可能已被中止或已完成。",
+  },
+  MethodNotAllowed: {
+    en: "The server does not allow this operation here.",
+    "zh-CN": "服务器不允许在此执行该操作。",
+  },
+  BucketAlreadyExists: {
+    en: "A bucket with this name already exists. Bucket names are shared by all users; choose another name.",
+    "zh-CN": "已存在同名存储桶。存储桶名称在所有用户间唯一，请换一个名称。",
+  },
+  BucketNotEmpty: {
+    en: "The bucket is not empty. Delete all of its objects first, then delete the bucket.",
+    "zh-CN": "存储桶不为空。请先删除其中的所有对象，再删除存储桶。",
+  },
+  MissingContentLength: {
+    en: "The upload was sent without its length. Try again.",
+    "zh-CN": "上传请求缺少内容长度，请重试。",
+  },
+  PreconditionFailed: {
+    en: "The object changed on the server in the meantime (a precondition failed).",
+    "zh-CN": "对象在此期间已在服务器上被更改（前置条件不满足）。",
+  },
+  InvalidRange: {
+    en: "The requested byte range lies outside the object.",
+    "zh-CN": "请求的字节范围超出了对象大小。",
+  },
+  UnprocessableEntity: {
+    en: "The server could not process the request.",
+    "zh-CN": "服务器无法处理该请求。",
+  },
+  InternalError: {
+    en: "The server had an internal error. Try again later; if it persists, give the request ID to the administrator.",
+    "zh-CN": "服务器内部错误。请稍后重试；如果持续出现，请将请求 ID 提供给管理员。",
+  },
+  BucketAlreadyOwnedByYou: {
+    en: "You already own a bucket with this name.",
+    "zh-CN": "您已拥有同名的存储桶。",
+  },
+  NoSuchEncryptionSetError: {
+    en: "No encryption is configured for this bucket.",
+    "zh-CN": "该存储桶未配置加密。",
+  },
+  InvalidAccessKeyId: {
+    en: "The server does not know this access key ID. Check the profile's access key.",
+    "zh-CN": "服务器不认识此访问密钥 ID，请检查配置中的访问密钥。",
+  },
+  SignatureDoesNotMatch: {
+    en: "The secret key does not match the access key. Check the profile's secret key.",
+    "zh-CN": "签名不匹配：私有访问密钥与访问密钥 ID 不对应，请检查配置。",
+  },
+  ConnectFailed: {
+    en: "Could not connect to the server. Check the endpoint URL and the network.",
+    "zh-CN": "无法连接到服务器，请检查端点地址和网络。",
+  },
+  TlsError: {
+    en: "The secure (TLS) connection failed. Check the server's certificate and whether the endpoint should be http or https.",
+    "zh-CN": "安全连接（TLS）失败。请检查服务器证书，并确认端点应使用 http 还是 https。",
+  },
+  Timeout: {
+    en: "The server did not answer in time. Try again.",
+    "zh-CN": "服务器响应超时，请重试。",
+  },
+  InvalidEndpoint: {
+    en: "The endpoint is not a valid http:// or https:// URL.",
+    "zh-CN": "端点地址不是有效的 http:// 或 https:// 地址。",
+  },
+  InvalidInput: {
+    en: "Some of the input is not valid.",
+    "zh-CN": "部分输入内容无效。",
+  },
+  ObjectExists: {
+    en: "An object with this name already exists.",
+    "zh-CN": "同名对象已存在。",
+  },
+  KeyringError: {
+    en: "The system keyring could not store or read the secret key.",
+    "zh-CN": "系统密钥环无法保存或读取私有访问密钥。",
+  },
+  ProfileNotFound: {
+    en: "This profile no longer exists.",
+    "zh-CN": "该配置已不存在。",
+  },
+  Io: {
+    en: "A local file could not be read or written.",
+    "zh-CN": "无法读取或写入本地文件。",
+  },
+  Unknown: {
+    en: "Something unexpected went wrong.",
+    "zh-CN": "发生了意外错误。",
+  },
+};

@@ -1,0 +1,6 @@
+export { I18nProvider } from "./I18nProvider";
+export { LanguageSwitch } from "./LanguageSwitch";
+export { useT } from "./useT";
+export { detectLocale, LOCALES, type Locale } from "./locale";
+export type { MessageKey } from "./en";
+export type { PluralKey, Translator, Vars } from "./translate";

@@ -1,0 +1,11 @@
+// Every TanStack Query key of the app, in one place so that invalidation matches.
+export const queryKeys = {
+  profiles: () => ["profiles"] as const,
+  buckets: (profileId: string) => ["buckets", profileId] as const,
+  bucketUsage: (profileId: string, bucket: string) => ["bucketUsage", profileId, bucket] as const,
+  validateBucketName: (name: string) => ["validateBucketName", name] as const,
+  /** All listings of one bucket (every prefix). */
+  objectsOfBucket: (profileId: string, bucket: string) => ["objects", profileId, bucket] as const,
+  objects: (profileId: string, bucket: string, prefix: string) => ["objects", profileId, bucket, prefix] as const,
+  head: (profileId: string, bucket: string, key: string) => ["head", profileId, bucket, key] as const,
+};

@@ -1,0 +1,304 @@
+// DEV ONLY: an in-memory stand-in for the Rust backend, loaded by backend.ts (dynamic import) only
+// when VITE_MOCK_BACKEND=1, so the look and the virtualized scrolling can be checked in a plain
+// browser (`npm run dev:mock`). Never part of the normal app.
+import type {
+  AppError,
+  BackendCommands,
+  BucketSummary,
+  ObjectDetails,
+  ObjectEntry,
+  Profile,
+  Result,
+  TransferProgress,
+} from "../backend";
+
+const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function ok<T>(data: T): Result<T, AppError> {
+  return { status: "ok", data };
+}
+
+function fail<T>(code: string, detail: string, status: number | null = null, requestId: string | null = null): Result<T, AppError> {
+  return { status: "error", error: { code, status, requestId, detail } };
+}
+
+function requestId(): string {
+  return `tx00000${Math.floor(Math.random() * 0xffffffff).toString(16)}-0066a1b2c-3d4e-default`;
+}
+
+// ---- seeded data ----
+let seed = 42;
+function rand(): number {
+  seed = (seed * 1664525 + 1013904223) % 4294967296;
+  return seed / 4294967296;
+}
+
+function etag(): string {
+  let s = "";
+  for (let i = 0; i < 32; i++) s += Math.floor(rand() * 16).toString(16);
+  return `"${s}"`;
+}
+
+function entry(key: string, size?: number, daysAgo?: number): ObjectEntry {
+  const when = Date.UTC(2025, 5, 30) - Math.floor((daysAgo ?? rand() * 700) * 86_400_000);
+  return {
+    key,
+    size: size ?? Math.floor(rand() ** 3 * 80 * 1024 * 1024),
+    lastModified: new Date(when).toISOString(),
+    storageClass: rand() < 0.85 ? "STANDARD" : "STANDARD_IA",
+    etag: etag(),
+  };
+}
+
+let profiles: Profile[] = [
+  {
+    id: "p-dev",
+    name: "ZOS Beijing (dev)",
+    endpoint: "http://127.0.0.1:7480",
+    region: "default",
+    pathStyle: true,
+    accessKeyId: "AKIADEVEXAMPLE0001",
+    hasSecret: true,
+  },
+  {
+    id: "p-prod",
+    name: "ZOS Shanghai",
+    endpoint: "https://zos-sh.example.com",
+    region: "default",
+    pathStyle: true,
+    accessKeyId: "AKIAPRODEXAMPLE002",
+    hasSecret: true,
+  },
+];
+
+const buckets = new Map<string, BucketSummary[]>([
+  [
+    "p-dev",
+    [
+      { name: "photos", creationDate: "2024-03-12T08:21:00Z" },
+      { name: "backups", creationDate: "2023-11-02T16:45:00Z" },
+      { name: "logs-2025", creationDate: "2025-01-01T00:00:00Z" },
+      { name: "team-share", creationDate: "2024-09-18T10:03:00Z" },
+      { name: "empty-bucket", creationDate: "2025-06-01T12:00:00Z" },
+      { name: "huge", creationDate: "2025-02-02T02:02:00Z" },
+    ],
+  ],
+  ["p-prod", [{ name: "reports", creationDate: "2022-07-04T09:00:00Z" }]],
+]);
+
+/** bucket → objects sorted by key */
+const objects = new Map<string, ObjectEntry[]>();
+
+function seedObjects() {
+  const photos: ObjectEntry[] = [];
+  for (let i = 1; i <= 5000; i++) photos.push(entry(`IMG_${String(i).padStart(5, "0")}.jpg`));
+  for (const y of ["2023", "2024"]) for (let i = 1; i <= 300; i++) photos.push(entry(`${y}/trip-${i}.jpg`));
+  for (let i = 1; i <= 40; i++) photos.push(entry(`2024/summer/beach-${i}.heic`));
+  for (let i = 1; i <= 25; i++) photos.push(entry(`raw/DSC${1000 + i}.ARW`, 24_000_000 + i * 1000));
+  photos.push(entry("album.json", 18_432, 3), entry("README.md", 1_536, 40), entry("thumbnails/", 0, 100));
+  for (let i = 1; i <= 12; i++) photos.push(entry(`thumbnails/t${i}.png`, 40_000 + i));
+  objects.set("photos", photos.sort((a, b) => (a.key < b.key ? -1 : 1)));
+  objects.set(
+    "backups",
+    [entry("db/2025-06-29.sql.gz", 734_003_200, 1), entry("db/2025-06-30.sql.gz", 741_343_232, 0), entry("etc.tar", 10_485_760)],
+  );
+  objects.set("logs-2025", Array.from({ length: 180 }, (_, i) => entry(`app/2025-01-${String((i % 28) + 1).padStart(2, "0")}-${i}.log`)));
+  objects.set("team-share", [entry("Q2 plan.docx", 204_800), entry("budget.xlsx", 58_112), entry("logo.svg", 4_096)]);
+  objects.set("empty-bucket", []);
+  // 100,000 objects, to check that scrolling and sorting stay smooth.
+  objects.set("huge", Array.from({ length: 100_000 }, (_, i) => entry(`data/part-${String(i).padStart(6, "0")}.parquet`)));
+  objects.set("reports", [entry("2024/annual.pdf", 3_145_728)]);
+}
+seedObjects();
+
+function sorted(list: ObjectEntry[]) {
+  return list.sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
+function bucketExists(profileId: string, bucket: string) {
+  return buckets.get(profileId)?.some((b) => b.name === bucket) ?? false;
+}
+
+const noBucket = <T>(bucket: string) =>
+  fail<T>("NoSuchBucket", `The specified bucket does not exist: ${bucket}`, 404, requestId());
+
+function bucketNameProblem(name: string): string | null {
+  if (name.length < 3 || name.length > 63) return "bucket names must be 3 to 63 characters long";
+  if (!/^[a-z0-9.-]+$/.test(name)) return "bucket names may contain only lowercase letters, digits, dots and hyphens";
+  if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name)) return "bucket names must start and end with a letter or digit";
+  if (name.includes("..")) return "bucket names must not contain two adjacent dots";
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return "bucket names must not look like an IP address";
+  return null;
+}
+
+// ---- progress events ----
+const listeners = new Set<(p: TransferProgress) => void>();
+let transferSeq = 0;
+
+async function simulateTransfer(key: string, total: number) {
+  const transferId = `t${++transferSeq}`;
+  for (let step = 1; step <= 8; step++) {
+    await delay(90);
+    const p = { transferId, key, bytesDone: Math.round((total * step) / 8), bytesTotal: total };
+    listeners.forEach((cb) => cb(p));
+  }
+}
+
+export function onFakeTransferProgress(cb: (p: TransferProgress) => void): () => void {
+  listeners.add(cb);
+  return () => listeners.delete(cb);
+}
+
+export const fakeDialog = {
+  open: () => "/home/demo/Documents/README.md",
+  save: (name: string) => `/home/demo/Downloads/${name}`,
+};
+
+export const fakeCommands: BackendCommands = {
+  async listProfiles() {
+    await delay(80);
+    return ok(profiles.slice());
+  },
+  async saveProfile(input) {
+    await delay(150);
+    const id = input.id ?? `p-${Date.now()}`;
+    const existing = profiles.find((p) => p.id === id);
+    const saved: Profile = {
+      id,
+      name: input.name,
+      endpoint: input.endpoint,
+      region: input.region,
+      pathStyle: input.pathStyle,
+      accessKeyId: input.accessKeyId,
+      hasSecret: input.secretAccessKey !== null || (existing?.hasSecret ?? false),
+    };
+    profiles = existing ? profiles.map((p) => (p.id === id ? saved : p)) : [...profiles, saved];
+    if (!buckets.has(id)) buckets.set(id, []);
+    return ok(saved);
+  },
+  async deleteProfile(id) {
+    await delay(80);
+    if (!profiles.some((p) => p.id === id)) return fail("ProfileNotFound", `no profile with id ${id}`);
+    profiles = profiles.filter((p) => p.id !== id);
+    return ok(null);
+  },
+  async testConnection(input) {
+    await delay(400);
+    if (input.endpoint.includes("unreachable")) {
+      return fail("ConnectFailed", "error trying to connect: tcp connect error: Connection refused (os error 111)");
+    }
+    if (input.accessKeyId.startsWith("BAD")) {
+      return fail("InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.", 403, requestId());
+    }
+    return ok({
+      bucketCount: buckets.get(input.id ?? "")?.length ?? 0,
+      latencyMs: 23,
+      serverTime: new Date().toISOString(),
+      clockSkewSeconds: input.endpoint.includes("skew") ? 612 : 1,
+    });
+  },
+  async listBuckets(profileId) {
+    await delay(150);
+    return ok((buckets.get(profileId) ?? []).slice().sort((a, b) => a.name.localeCompare(b.name)));
+  },
+  async validateBucketName(name) {
+    await delay(60);
+    const problem = bucketNameProblem(name);
+    return problem ? fail("InvalidBucketName", problem) : ok(null);
+  },
+  async createBucket(profileId, request) {
+    await delay(300);
+    const problem = bucketNameProblem(request.name);
+    if (problem) return fail("InvalidBucketName", problem, 400, requestId());
+    if ([...buckets.values()].some((l) => l.some((b) => b.name === request.name))) {
+      return fail("BucketAlreadyExists", "The requested bucket name is not available.", 409, requestId());
+    }
+    buckets.get(profileId)?.push({ name: request.name, creationDate: new Date().toISOString() });
+    objects.set(request.name, []);
+    return ok(null);
+  },
+  async deleteBucket(profileId, bucket) {
+    await delay(250);
+    if (!bucketExists(profileId, bucket)) return noBucket(bucket);
+    if ((objects.get(bucket)?.length ?? 0) > 0) {
+      return fail("BucketNotEmpty", "The bucket you tried to delete is not empty.", 409, requestId());
+    }
+    buckets.set(profileId, buckets.get(profileId)!.filter((b) => b.name !== bucket));
+    return ok(null);
+  },
+  async bucketUsage(profileId, bucket) {
+    await delay(120);
+    if (!bucketExists(profileId, bucket)) return noBucket(bucket);
+    const list = objects.get(bucket) ?? [];
+    return ok({ objectCount: list.length, bytesUsed: list.reduce((s, o) => s + o.size, 0) });
+  },
+  async listObjects(profileId, bucket, prefix, continuationToken, maxKeys) {
+    await delay(180);
+    if (!bucketExists(profileId, bucket)) return noBucket(bucket);
+    // What ListObjectsV2 with delimiter "/" returns: CommonPrefixes and Contents in key order.
+    const merged: ({ folder: string } | { object: ObjectEntry })[] = [];
+    let lastFolder = "";
+    for (const o of objects.get(bucket) ?? []) {
+      if (!o.key.startsWith(prefix)) continue;
+      const rest = o.key.slice(prefix.length);
+      const slash = rest.indexOf("/");
+      if (slash >= 0) {
+        const folder = prefix + rest.slice(0, slash + 1);
+        if (folder !== lastFolder) merged.push({ folder });
+        lastFolder = folder;
+      } else merged.push({ object: o });
+    }
+    const start = continuationToken ? Number(continuationToken) : 0;
+    const end = Math.min(merged.length, start + (maxKeys ?? 1000));
+    const slice = merged.slice(start, end);
+    return ok({
+      bucket,
+      prefix,
+      folders: slice.flatMap((m) => ("folder" in m ? [m.folder] : [])),
+      objects: slice.flatMap((m) => ("object" in m ? [m.object] : [])),
+      nextToken: end < merged.length ? String(end) : null,
+    });
+  },
+  async headObject(profileId, bucket, key) {
+    await delay(90);
+    if (!bucketExists(profileId, bucket)) return noBucket(bucket);
+    const o = objects.get(bucket)?.find((e) => e.key === key);
+    if (!o) return fail("NoSuchKey", "The specified key does not exist.", 404, requestId());
+    const ext = key.split(".").pop()?.toLowerCase();
+    const types: Record<string, string> = { jpg: "image/jpeg", png: "image/png", md: "text/markdown", json: "application/json" };
+    const details: ObjectDetails = {
+      ...o,
+      contentType: types[ext ?? ""] ?? "application/octet-stream",
+      versionId: null,
+      objectType: key.endsWith(".log") ? "Appendable" : "Normal",
+      metadata: ext === "jpg" ? { camera: "X-T5", "uploaded-by": "zos-browser" } : {},
+    };
+    return ok(details);
+  },
+  async downloadObject(profileId, bucket, key) {
+    const o = objects.get(bucket)?.find((e) => e.key === key);
+    if (!bucketExists(profileId, bucket)) return noBucket(bucket);
+    if (!o) return fail("NoSuchKey", "The specified key does not exist.", 404, requestId());
+    await simulateTransfer(key, o.size);
+    return ok(o.size);
+  },
+  async uploadFile(profileId, bucket, key, _source, overwrite) {
+    await delay(100);
+    if (!bucketExists(profileId, bucket)) return noBucket(bucket);
+    const list = objects.get(bucket) ?? [];
+    if (!overwrite && list.some((o) => o.key === key)) {
+      return fail("ObjectExists", `an object already exists at ${key}`);
+    }
+    const e = entry(key, 1_536, 0);
+    await simulateTransfer(key, e.size);
+    objects.set(bucket, sorted([...list.filter((o) => o.key !== key), e]));
+    return ok(e);
+  },
+  async deleteObjects(profileId, bucket, keys) {
+    await delay(200);
+    if (!bucketExists(profileId, bucket)) return noBucket(bucket);
+    const gone = new Set(keys);
+    objects.set(bucket, (objects.get(bucket) ?? []).filter((o) => !gone.has(o.key)));
+    return ok({ deleted: keys, failed: [] });
+  },
+};

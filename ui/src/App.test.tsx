@@ -60,5 +60,7 @@ describe("App", () => {
     expect(error.textContent).toContain("The bucket is not empty. Delete all of its objects first");
     expect(screen.getByTestId("error-code").textContent).toBe("BucketNotEmpty");
     expect(backend.deleteBucket).toHaveBeenCalledWith("p1", "beta");
+    // Retrying cannot empty the bucket: OK is disabled, Cancel is the way out.
+    expect((screen.getByTestId("confirm-ok") as HTMLButtonElement).disabled).toBe(true);
   });
 });

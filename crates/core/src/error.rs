@@ -84,11 +84,9 @@ impl AppError {
                 .map(str::to_owned)
                 .or(header_request_id)
                 .filter(|s| !s.is_empty());
-            let detail = e
-                .message()
-                .filter(|m| !m.is_empty())
-                .map(str::to_owned)
-                .unwrap_or_else(|| format!("HTTP {status}"));
+            // Empty when the server said nothing more than its code (the UI then shows no
+            // detail line rather than repeating the status).
+            let detail = e.message().map(str::to_owned).unwrap_or_default();
             return Self { code, status: Some(status), request_id, detail };
         }
         let chain = error_chain(&err);

@@ -138,10 +138,6 @@ impl Workspace {
     /// Tests the form's values, before or after saving; without a secret in the form, the
     /// stored one of the same profile is used.
     pub async fn test_connection(&self, input: ProfileInput) -> Result<ConnectionReport> {
-        let mut check = input.clone();
-        if check.id.is_none() && check.secret_access_key.is_none() {
-            check.secret_access_key = Some(String::new()); // let validate() name the real problem
-        }
         input.validate()?;
         let profile = input.to_profile(input.id.clone().unwrap_or_default());
         let settings = self.settings_for(&profile, input.secret_access_key.clone()).await?;

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { deleteBucket } from "../backend";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Icon } from "../components/Icon";
-import { ErrorMessage } from "../errors";
+import { ErrorMessage, errorCode } from "../errors";
 import { useT } from "../i18n";
 import { formatCount, humanBytes } from "../lib/format";
 import { queryKeys } from "../lib/queryKeys";
@@ -75,6 +75,8 @@ export function BucketPanel({ profileId, bucket, onDeleted }: Props) {
           okLabel={t("common.delete")}
           danger
           busy={remove.isPending}
+          // A bucket that is not empty stays so until objects are deleted: retrying cannot help.
+          okDisabled={errorCode(remove.error) === "BucketNotEmpty"}
           onConfirm={() => remove.mutate()}
           onCancel={() => setConfirming(false)}
         />

@@ -8,12 +8,14 @@ interface Props {
   okLabel?: string;
   danger?: boolean;
   busy?: boolean;
+  /** Disables OK when repeating it cannot help (e.g. the server said why it refused). */
+  okDisabled?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** "Are you sure?" with OK (confirm-ok) and Cancel (confirm-cancel). */
-export function ConfirmDialog({ title, message, okLabel, danger, busy, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({ title, message, okLabel, danger, busy, okDisabled, onConfirm, onCancel }: Props) {
   const { t } = useT();
   return (
     <Modal
@@ -31,7 +33,7 @@ export function ConfirmDialog({ title, message, okLabel, danger, busy, onConfirm
             className={`button primary ${danger ? "danger" : ""}`}
             data-testid="confirm-ok"
             onClick={onConfirm}
-            disabled={busy}
+            disabled={busy || okDisabled}
           >
             {okLabel ?? t("common.ok")}
           </button>

@@ -85,7 +85,12 @@ if [[ ${1:-} == __inner ]]; then
   done
 
   rc=0
-  (cd "$here" && npm test) || rc=$?
+  if [[ -n ${ZOS_E2E_SCRIPT:-} ]]; then
+    # Another driver script instead of the tests (e.g. tour.mjs, the README screenshot).
+    (cd "$here" && node "$ZOS_E2E_SCRIPT") || rc=$?
+  else
+    (cd "$here" && npm test) || rc=$?
+  fi
   if [[ $rc -ne 0 ]]; then
     screenshot "$artifacts/failure-end.png"
   fi

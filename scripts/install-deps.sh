@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing ZOS Browser needs on Debian/Ubuntu, skipping
 # whatever is already there: system packages (WebKitGTK, Xvfb, WebKitWebDriver, D-Bus,
-# gnome-keyring, Ceph's radosgw, Chromium, ImageMagick, a CJK font), tauri-driver, and the npm
+# gnome-keyring, Ceph's radosgw, ImageMagick, fonts with CJK), tauri-driver, and the npm
 # packages of ui/ and tests/e2e/. Safe to run again.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -9,7 +9,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 APT_PACKAGES=(
   build-essential pkg-config libwebkit2gtk-4.1-dev libdbus-1-dev librsvg2-dev
   xvfb xauth webkit2gtk-driver dbus gnome-keyring keyutils libsecret-tools
-  imagemagick fonts-noto-cjk chromium
+  imagemagick fonts-noto-cjk fonts-dejavu-core
   ceph-mon ceph-osd radosgw ceph-common ceph-base uuid-runtime
   python3-venv faketime
 )

@@ -59,12 +59,21 @@ fn init_logging() {
     }
 }
 
+/// Hands the OS language to the page before its scripts run (`window.__ZOS_OS_LOCALE__`).
+fn os_locale_plugin() -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    let locale = serde_json::to_string(&zos_core::locale::os_locale()).expect("locale serializes");
+    tauri::plugin::Builder::new("zos-os-locale")
+        .js_init_script(format!("window.__ZOS_OS_LOCALE__ = {locale};"))
+        .build()
+}
+
 pub fn run() {
     init_logging();
     tracing::info!("ZOS Browser {} starting", env!("CARGO_PKG_VERSION"));
     let builder = specta_builder();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(os_locale_plugin())
         .manage(state::AppState::from_env())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {

@@ -279,10 +279,14 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
       timeoutMsg: 'the page title never became "ZOS Browser"',
     });
     assert.equal(await (await browser.$('header h1')).getText(), 'ZOS Browser', 'the header shows no app title');
-    // The language follows the system's. Switch to Chinese and back: the texts checked below
-    // are the English ones.
+    // The language follows the system's: run.sh starts the app with LANG=zh_CN.UTF-8.
     const lang = await shown('lang-switch');
-    console.log(`UI language at start: ${await lang.getValue()}`);
+    assert.equal(await lang.getValue(), 'zh-CN', 'the app does not start in the OS language');
+    await browser.waitUntil(async () => (await (await browser.$('.welcome-card h2')).getText()) === '连接到 ZOS', {
+      timeout: TIMEOUT,
+      timeoutMsg: 'the first screen is not in Chinese',
+    });
+    // Switch to Chinese and back by hand: the texts checked below are the English ones.
     for (const [locale, welcome] of [
       ['zh-CN', '连接到 ZOS'],
       ['en', 'Connect to ZOS'],

@@ -68,7 +68,8 @@ if [[ ${1:-} == __inner ]]; then
   }
 
   log "display $DISPLAY; tauri-driver on 127.0.0.1:$port, WebKitWebDriver on $native_port"
-  tauri-driver --port "$port" --native-port "$native_port" \
+  # A Chinese desktop: the app must start in Chinese (the test checks it, then switches).
+  env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=zh_CN.UTF-8 tauri-driver --port "$port" --native-port "$native_port" \
     >"$artifacts/tauri-driver.log" 2>&1 &
   driver_pid=$!
 

@@ -20,4 +20,6 @@ interface ZosTestDialog {
 
 interface Window {
   __ZOS_TEST_DIALOG__?: ZosTestDialog;
+  /** The OS UI language (BCP-47, e.g. "zh-CN"), injected by the Rust side; null when unknown. */
+  __ZOS_OS_LOCALE__?: string | null;
 }

@@ -5,6 +5,7 @@ pub mod buckets;
 pub mod client;
 pub mod connection;
 pub mod error;
+pub mod locale;
 pub mod objects;
 pub mod profiles;
 pub mod secrets;

@@ -56,6 +56,17 @@ describe("locale", () => {
     expect(detectLocale(undefined)).toBe("en");
   });
 
+  it("follows the OS language the Rust side injects over navigator.language", () => {
+    window.__ZOS_OS_LOCALE__ = "zh-CN";
+    try {
+      expect(initialLocale()).toBe("zh-CN");
+      window.__ZOS_OS_LOCALE__ = "en-GB";
+      expect(initialLocale()).toBe("en");
+    } finally {
+      delete window.__ZOS_OS_LOCALE__;
+    }
+  });
+
   it("prefers the language remembered in localStorage", () => {
     localStorage.setItem("zos.locale", "zh-CN");
     expect(initialLocale()).toBe("zh-CN");

@@ -24,7 +24,10 @@ export function initialLocale(): Locale {
   } catch {
     // storage unavailable: fall through to the system language
   }
-  return detectLocale(typeof navigator === "undefined" ? undefined : navigator.language);
+  // The OS language as the Rust side read it (set before the page's scripts run); WebKitGTK's
+  // navigator.language says "en-US" whenever the user's locale is not generated on the machine.
+  const os = typeof window === "undefined" ? undefined : window.__ZOS_OS_LOCALE__;
+  return detectLocale(os ?? (typeof navigator === "undefined" ? undefined : navigator.language));
 }
 
 export function rememberLocale(locale: Locale): void {

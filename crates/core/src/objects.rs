@@ -69,15 +69,6 @@ pub struct DeleteReport {
     pub failed: Vec<DeleteFailure>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "camelCase")]
-pub struct TransferProgress {
-    pub transfer_id: String,
-    pub key: String,
-    pub bytes_done: u64,
-    pub bytes_total: Option<u64>,
-}
-
 fn validate_key(key: &str) -> Result<()> {
     if key.is_empty() {
         return Err(AppError::new(codes::INVALID_OBJECT_NAME, "the object key is empty"));

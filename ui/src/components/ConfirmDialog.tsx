@@ -25,7 +25,14 @@ export function ConfirmDialog({ title, message, okLabel, danger, busy, okDisable
       size="narrow"
       footer={
         <>
-          <button type="button" className="button" data-testid="confirm-cancel" onClick={onCancel}>
+          <button
+            type="button"
+            className="button"
+            data-testid="confirm-cancel"
+            // Enter must not destroy: a dangerous question starts on Cancel.
+            data-autofocus={danger ? true : undefined}
+            onClick={onCancel}
+          >
             {t("common.cancel")}
           </button>
           <button

@@ -25,8 +25,11 @@ export function Modal({ title, onClose, children, footer, testId, size = "normal
       if (e.key === "Escape") closeRef.current();
     };
     window.addEventListener("keydown", onKey);
-    // Focus the first field, else the panel, so the keyboard lands in the dialog.
-    const first = panel.current?.querySelector<HTMLElement>("input, select, textarea, button.primary");
+    // Focus what the dialog marks (data-autofocus), else the first field or primary button,
+    // else the panel, so the keyboard lands in the dialog.
+    const first =
+      panel.current?.querySelector<HTMLElement>("[data-autofocus]") ??
+      panel.current?.querySelector<HTMLElement>("input, select, textarea, button.primary");
     (first ?? panel.current)?.focus();
     return () => window.removeEventListener("keydown", onKey);
   }, []);

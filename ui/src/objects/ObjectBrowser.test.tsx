@@ -137,6 +137,8 @@ describe("delete", () => {
 
     const dialog = screen.getByTestId("confirm-dialog");
     expect(dialog.textContent).toContain("Delete 3 objects?");
+    // Enter in a destructive question lands on Cancel, not on Delete.
+    expect(document.activeElement).toBe(screen.getByTestId("confirm-cancel"));
     fireEvent.click(screen.getByTestId("confirm-cancel"));
     expect(screen.queryByTestId("confirm-dialog")).toBeNull();
     expect(backend.deleteObjects).not.toHaveBeenCalled();

@@ -29,6 +29,19 @@ describe("rows", () => {
     expect(rows.map((r) => r.key)).toEqual(["a/x"]);
   });
 
+  it("builds each page's rows once while more pages load", () => {
+    const pages = bigListing(3, 10);
+    const first = rowsFromPages(pages.slice(0, 2), "");
+    const second = rowsFromPages(pages, "");
+    expect(second).toHaveLength(32);
+    // Same row objects for the pages already loaded: no rebuild of everything per page.
+    const byKey = new Map(first.map((r) => [r.key, r]));
+    for (const row of second) {
+      if (byKey.has(row.key)) expect(row).toBe(byKey.get(row.key));
+    }
+    expect(second.filter((r) => byKey.has(r.key))).toHaveLength(22);
+  });
+
   it("cycles sort direction per column", () => {
     expect(nextSort(null, "size")).toEqual({ column: "size", direction: "asc" });
     expect(nextSort({ column: "size", direction: "asc" }, "size")).toEqual({ column: "size", direction: "desc" });

@@ -37,8 +37,11 @@ export function ObjectBrowser({ profileId, bucket, prefix, onNavigate }: Props) 
 
   const loaded = useMemo(() => rowsFromPages(pages.data?.pages ?? [], prefix), [pages.data, prefix]);
   const rows = useMemo(() => sortRows(loaded, sort), [loaded, sort]);
-  const orderedKeys = useMemo(() => rows.map((r) => r.key), [rows]);
-  const selectedRows = useMemo(() => rows.filter((r) => selection.selected.has(r.key)), [rows, selection.selected]);
+  // Not recomputed per loaded page unless something is selected (100,000 rows load in 100 pages).
+  const selectedRows = useMemo(
+    () => (selection.selected.size === 0 ? [] : rows.filter((r) => selection.selected.has(r.key))),
+    [rows, selection.selected],
+  );
   const selectedObjects = selectedRows.filter((r) => r.kind === "object").map((r) => r.key);
 
   const upload = useUpload(profileId, bucket, prefix, setNotice);
@@ -90,7 +93,7 @@ export function ObjectBrowser({ profileId, bucket, prefix, onNavigate }: Props) 
               selected={selection.selected}
               sort={sort}
               onSort={(c) => setSort((s) => nextSort(s, c))}
-              onRowClick={(row, mods) => selection.click(row.key, orderedKeys, mods)}
+              onRowClick={(row, mods) => selection.click(row.key, rows.map((r) => r.key), mods)}
               onOpenFolder={onNavigate}
               canLoadMore={pages.hasNextPage && !pages.isFetchingNextPage && !pages.isFetchNextPageError}
               onLoadMore={pages.fetchNextPage}

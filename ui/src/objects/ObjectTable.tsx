@@ -1,10 +1,10 @@
-import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useEffect, useRef, type MouseEvent } from "react";
 import { Icon } from "../components/Icon";
 import { useT, type MessageKey } from "../i18n";
 import { bareEtag, formatDateTime, humanBytes } from "../lib/format";
 import type { Row, Sort, SortColumn } from "./rows";
 import type { ClickModifiers } from "./useSelection";
+import { useRowWindow } from "./useRowWindow";
 
 export const ROW_HEIGHT = 34;
 const HEADER_HEIGHT = 36;
@@ -31,7 +31,7 @@ interface Props {
   onLoadMore: () => void;
 }
 
-const estimateSize = () => ROW_HEIGHT;
+const OVERSCAN = 12;
 
 function modifiers(e: MouseEvent): ClickModifiers {
   return { toggle: e.ctrlKey || e.metaKey, range: e.shiftKey };
@@ -42,19 +42,7 @@ export function ObjectTable({ rows, selected, sort, onSort, onRowClick, onOpenFo
   const { t } = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  // Must keep its identity between renders: a new getItemKey makes the virtualizer rebuild its
-  // measurements of every row (O(n) on each scroll event with 100,000 rows).
-  const getItemKey = useCallback((i: number) => rows[i]?.key ?? i, [rows]);
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is not memoizable; this component does not rely on the compiler.
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize,
-    overscan: 12,
-    scrollMargin: HEADER_HEIGHT,
-    getItemKey,
-  });
-  const items = virtualizer.getVirtualItems();
+  const { first, end, totalHeight } = useRowWindow(scrollRef, rows.length, ROW_HEIGHT, HEADER_HEIGHT, OVERSCAN);
 
   // Stable handlers, so that rows already on screen do not re-render while scrolling.
   const handlers = useRef({ onRowClick, onOpenFolder });
@@ -63,7 +51,7 @@ export function ObjectTable({ rows, selected, sort, onSort, onRowClick, onOpenFo
   });
   const click = useCallback((row: Row, mods: ClickModifiers) => handlers.current.onRowClick(row, mods), []);
   const open = useCallback((prefix: string) => handlers.current.onOpenFolder(prefix), []);
-  const lastIndex = items.length > 0 ? items[items.length - 1].index : -1;
+  const lastIndex = end - 1;
 
   useEffect(() => {
     if (canLoadMore && lastIndex >= rows.length - LOAD_AHEAD_ROWS) onLoadMore();
@@ -103,15 +91,15 @@ export function ObjectTable({ rows, selected, sort, onSort, onRowClick, onOpenFo
           );
         })}
       </div>
-      <div className="object-rows" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const row = rows[item.index];
+      <div className="object-rows" style={{ height: totalHeight }}>
+        {rows.slice(first, end).map((row, i) => {
+          const index = first + i;
           return (
             <ObjectRow
-              key={item.key}
+              key={row.key}
               row={row}
-              index={item.index}
-              top={item.start - HEADER_HEIGHT}
+              index={index}
+              top={index * ROW_HEIGHT}
               selected={selected.has(row.key)}
               onClick={click}
               onOpen={open}

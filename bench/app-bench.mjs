@@ -390,15 +390,8 @@ async function main() {
     // In the page: keep the table scrolled to its end for up to 2 s, or until the count is reached.
     count = await browser.executeAsync(
       (target, done) => {
-        const scroller = ((table) => {
-          if (!table) return null;
-          const scrolls = (el) => /(auto|scroll|overlay)/.test(getComputedStyle(el).overflowY) && el.scrollHeight > el.clientHeight;
-          if (scrolls(table)) return table;
-          const inner = [...table.querySelectorAll('*')].find(scrolls);
-          if (inner) return inner;
-          for (let el = table.parentElement; el; el = el.parentElement) if (scrolls(el)) return el;
-          return document.scrollingElement;
-        })(document.querySelector('[data-testid="object-table"]'));
+        // The table element is the scroll container of the virtual rows (ObjectTable.tsx).
+        const scroller = document.querySelector('[data-testid="object-table"]');
         const readCount = () => {
           const el = document.querySelector('[data-testid="loaded-count"]');
           const m = el && (el.textContent || '').match(/\d[\d,.\u00a0\u202f' ]*/);
@@ -524,15 +517,8 @@ async function main() {
 
   const tMid = performance.now();
   const mid = await browser.executeAsync((done) => {
-    const scroller = ((table) => {
-      if (!table) return null;
-      const scrolls = (el) => /(auto|scroll|overlay)/.test(getComputedStyle(el).overflowY) && el.scrollHeight > el.clientHeight;
-      if (scrolls(table)) return table;
-      const inner = [...table.querySelectorAll('*')].find(scrolls);
-      if (inner) return inner;
-      for (let el = table.parentElement; el; el = el.parentElement) if (scrolls(el)) return el;
-      return document.scrollingElement;
-    })(document.querySelector('[data-testid="object-table"]'));
+    // The table element is the scroll container of the virtual rows (ObjectTable.tsx).
+    const scroller = document.querySelector('[data-testid="object-table"]');
     const t = performance.now();
     scroller.scrollTop = Math.floor((scroller.scrollHeight - scroller.clientHeight) / 2);
     // Two frames: the scroll is applied and the rows for the new position are painted.

@@ -5,7 +5,9 @@
 
 use aws_sdk_s3::primitives::ByteStream;
 use futures::{stream, StreamExt, TryStreamExt};
+use std::path::PathBuf;
 use zos_core::client::{build_s3_client, ConnectionSettings};
+use zos_core::profiles::ProfileInput;
 
 pub struct TestServer {
     pub endpoint: String,
@@ -100,4 +102,26 @@ pub async fn drop_bucket(s3: &aws_sdk_s3::Client, bucket: &str) {
         }
     }
     s3.delete_bucket().bucket(bucket).send().await.expect("clean-up delete bucket");
+}
+
+pub fn temp_dir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("zos-{tag}-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+pub fn test_service() -> String {
+    format!("zos-browser-test-{}", uuid::Uuid::new_v4().simple())
+}
+
+pub fn profile_input(srv: &TestServer, secret: Option<&str>) -> ProfileInput {
+    ProfileInput {
+        id: None,
+        name: "Local radosgw".into(),
+        endpoint: srv.endpoint.clone(),
+        region: srv.region.clone(),
+        path_style: true,
+        access_key_id: srv.user1.0.clone(),
+        secret_access_key: secret.map(str::to_owned),
+    }
 }

@@ -179,7 +179,12 @@ export type ObjectDetails = { key: string; size: number; contentType: string | n
  * radosgw's `x-rgw-object-type`: `Normal` or `Appendable`.
  */
 objectType: string | null; metadata: Partial<{ [key in string]: string }> }
-export type ObjectEntry = { key: string; size: number; lastModified: string | null; storageClass: string | null; etag: string | null }
+export type ObjectEntry = { key: string; size: number; 
+/**
+ * Milliseconds since the Unix epoch. A number, not an ISO string: a listing holds up to
+ * 100,000 of these in the webview, and a number costs no string allocation there.
+ */
+lastModified: number | null; storageClass: string | null; etag: string | null }
 /**
  * One page of a "folder": the sub-folders (CommonPrefixes, full prefixes ending in `/`) and
  * the objects directly under `prefix`. `next_token` is `None` on the last page.

@@ -43,7 +43,15 @@ async fn folders_and_paging_over_2500_keys() {
     let first = objects::list_objects(&s3, &bucket, "big/", None, Some(1000)).await.unwrap();
     let entry = &first.objects[0];
     assert_eq!((entry.key.as_str(), entry.size), ("big/k00000", 1));
-    assert!(entry.etag.is_some() && entry.last_modified.is_some());
+    assert!(entry.etag.is_some());
+    // Milliseconds since the epoch, written by this test run (loopback: no clock skew).
+    let now_ms =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64;
+    let modified = entry.last_modified.expect("a last-modified time");
+    assert!(
+        (now_ms - 600_000..=now_ms + 60_000).contains(&modified),
+        "{modified} is not about now ({now_ms})"
+    );
     assert_eq!(entry.storage_class.as_deref(), Some("STANDARD"));
     drop_bucket(&s3, &bucket).await;
 }
@@ -60,6 +68,7 @@ async fn upload_head_download_overwrite_and_delete() {
     std::fs::write(&src, &bytes).unwrap();
 
     let entry = objects::upload_file(&s3, &bucket, "pics/photo.png", &src, false).await.unwrap();
+    assert!(entry.last_modified.is_some_and(|ms| ms > 1_700_000_000_000), "upload reports when, in epoch ms");
     assert_eq!(entry.size, bytes.len() as u64);
 
     let details = objects::head_object(&s3, &bucket, "pics/photo.png").await.unwrap();

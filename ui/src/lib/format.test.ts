@@ -29,6 +29,9 @@ describe("dates and etags", () => {
     expect(formatDateTime("2025-03-04T14:05:00Z", "en")).toMatch(/2025/);
     expect(formatDateTime(null)).toBe("—");
     expect(formatDateTime("not a date")).toBe("—");
+    // Listings send milliseconds since the epoch: the same instant prints the same.
+    expect(formatDateTime(Date.UTC(2025, 2, 4, 14, 5), "en")).toBe(formatDateTime("2025-03-04T14:05:00Z", "en"));
+    expect(formatDateTime(0, "en")).toMatch(/19(69|70)/);
   });
 
   it("strips the quotes of an ETag", () => {

@@ -36,15 +36,18 @@ function cached(map: Map<string, Intl.DateTimeFormat>, locale: string, opts: Int
   return f;
 }
 
-function parse(iso: string | null | undefined): Date | null {
-  if (!iso) return null;
-  const d = new Date(iso);
+/** An ISO-8601 string or milliseconds since the epoch (object listings send numbers). */
+export type Instant = string | number | null | undefined;
+
+function parse(instant: Instant): Date | null {
+  if (instant === null || instant === undefined || instant === "") return null;
+  const d = new Date(instant);
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
 /** Local date and time of an ISO-8601 instant, compact and numeric, e.g. "03/04/2025, 14:05" (en) or "2025/03/04 14:05" (zh-CN); "—" when absent. */
-export function formatDateTime(iso: string | null | undefined, locale = "en"): string {
-  const d = parse(iso);
+export function formatDateTime(instant: Instant, locale = "en"): string {
+  const d = parse(instant);
   return d
     ? cached(dateTimeFormats, locale, {
         year: "numeric",

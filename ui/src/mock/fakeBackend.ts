@@ -44,7 +44,7 @@ function entry(key: string, size?: number, daysAgo?: number): ObjectEntry {
   return {
     key,
     size: size ?? Math.floor(rand() ** 3 * 80 * 1024 * 1024),
-    lastModified: new Date(when).toISOString(),
+    lastModified: when,
     storageClass: rand() < 0.85 ? "STANDARD" : "STANDARD_IA",
     etag: etag(),
   };
@@ -268,6 +268,7 @@ export const fakeCommands: BackendCommands = {
     const types: Record<string, string> = { jpg: "image/jpeg", png: "image/png", md: "text/markdown", json: "application/json" };
     const details: ObjectDetails = {
       ...o,
+      lastModified: o.lastModified === null ? null : new Date(o.lastModified).toISOString(),
       contentType: types[ext ?? ""] ?? "application/octet-stream",
       versionId: null,
       objectType: key.endsWith(".log") ? "Appendable" : "Normal",

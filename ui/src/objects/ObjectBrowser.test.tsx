@@ -15,7 +15,7 @@ beforeEach(() => {
 const obj = (key: string, size = 1024): backend.ObjectEntry => ({
   key,
   size,
-  lastModified: "2025-03-04T14:05:00Z",
+  lastModified: Date.UTC(2025, 2, 4, 14, 5),
   storageClass: "STANDARD",
   etag: '"d41d8cd98f00b204e9800998ecf8427e"',
 });

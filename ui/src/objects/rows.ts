@@ -58,7 +58,7 @@ function sortValue(row: Row, column: SortColumn): SortValue {
     case "size":
       return e.size;
     case "lastModified":
-      return e.lastModified ? Date.parse(e.lastModified) || 0 : 0;
+      return e.lastModified ?? 0;
     case "storageClass":
       return e.storageClass ?? "";
     case "etag":

@@ -4,9 +4,9 @@ use crate::buckets::iso;
 use crate::client::ResponseHeaders;
 use crate::error::{codes, AppError, Result};
 use crate::zos_wire;
+use aws_sdk_s3::operation::head_object::HeadObjectOutput;
 use aws_sdk_s3::primitives::ByteStream;
 use aws_sdk_s3::types::{Delete, ObjectIdentifier};
-use aws_smithy_types::date_time::Format;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::collections::BTreeMap;
@@ -127,7 +127,12 @@ pub async fn list_objects(
     Ok(ObjectPage { bucket: bucket.to_owned(), prefix: prefix.to_owned(), folders, objects, next_token })
 }
 
-pub async fn head_object(s3: &aws_sdk_s3::Client, bucket: &str, key: &str) -> Result<ObjectDetails> {
+/// HEAD of one object, with the response headers the SDK does not model (`x-rgw-object-type`).
+async fn head(
+    s3: &aws_sdk_s3::Client,
+    bucket: &str,
+    key: &str,
+) -> Result<(HeadObjectOutput, ResponseHeaders)> {
     validate_key(key)?;
     let headers = ResponseHeaders::default();
     let out = s3
@@ -139,15 +144,28 @@ pub async fn head_object(s3: &aws_sdk_s3::Client, bucket: &str, key: &str) -> Re
         .send()
         .await
         .map_err(|e| AppError::from_sdk(e, codes::NO_SUCH_KEY))?;
+    Ok((out, headers))
+}
+
+fn head_size(out: &HeadObjectOutput) -> u64 {
+    out.content_length().unwrap_or(0).max(0) as u64
+}
+
+/// S3 omits the header for STANDARD objects.
+fn head_storage_class(out: &HeadObjectOutput) -> String {
+    out.storage_class().map_or("STANDARD", |s| s.as_str()).to_owned()
+}
+
+pub async fn head_object(s3: &aws_sdk_s3::Client, bucket: &str, key: &str) -> Result<ObjectDetails> {
+    let (out, headers) = head(s3, bucket, key).await?;
     Ok(ObjectDetails {
         key: key.to_owned(),
-        size: out.content_length().unwrap_or(0).max(0) as u64,
+        size: head_size(&out),
         content_type: out.content_type().map(str::to_owned),
         last_modified: out.last_modified().and_then(iso),
         etag: out.e_tag().map(str::to_owned),
         version_id: out.version_id().map(str::to_owned),
-        // S3 omits the header for STANDARD objects.
-        storage_class: Some(out.storage_class().map_or("STANDARD", |s| s.as_str()).to_owned()),
+        storage_class: Some(head_storage_class(&out)),
         object_type: headers.get(zos_wire::HEADER_OBJECT_TYPE),
         metadata: out.metadata().cloned().unwrap_or_default().into_iter().collect(),
     })
@@ -282,18 +300,13 @@ pub async fn upload_file(
         .send()
         .await
         .map_err(|e| AppError::from_sdk(e, codes::NO_SUCH_BUCKET))?;
-    let details = head_object(s3, bucket, key).await?;
+    let (head, _) = head(s3, bucket, key).await?;
     Ok(ObjectEntry {
         key: key.to_owned(),
-        size: details.size,
-        last_modified: details
-            .last_modified
-            .as_deref()
-            .and_then(|t| aws_smithy_types::DateTime::from_str(t, Format::DateTime).ok())
-            .as_ref()
-            .and_then(epoch_millis),
-        storage_class: details.storage_class,
-        etag: out.e_tag().map(str::to_owned).or(details.etag),
+        size: head_size(&head),
+        last_modified: head.last_modified().and_then(epoch_millis),
+        storage_class: Some(head_storage_class(&head)),
+        etag: out.e_tag().or(head.e_tag()).map(str::to_owned),
     })
 }
 

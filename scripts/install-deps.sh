@@ -41,3 +41,12 @@ for dir in ui tests/e2e; do
     fi
   fi
 done
+
+# boto3: the reference every operation of the core is checked against, both ways. The system's
+# python3 may have it; otherwise a private venv in tests/.venv (not committed).
+if ! python3 -c 'import boto3' 2>/dev/null && ! "$root/tests/.venv/bin/python" -c 'import boto3' 2>/dev/null; then
+  echo "[deps] pip: boto3 into tests/.venv"
+  rm -rf "$root/tests/.venv"
+  python3 -m venv "$root/tests/.venv"
+  "$root/tests/.venv/bin/pip" install -q boto3
+fi

@@ -14,6 +14,9 @@ step() { printf '\n=== %s (%ss)\n' "$*" "$SECONDS"; }
 step "dependencies"
 ./scripts/install-deps.sh
 
+# The Python with boto3 that the Rust tests compare against (see scripts/install-deps.sh).
+if [[ -x tests/.venv/bin/python ]]; then export ZOS_TEST_PYTHON=$root/tests/.venv/bin/python; fi
+
 step "UI: types, lint, unit tests, build"
 (cd ui && npm run typecheck && npm run lint && npm test && npm run build)
 

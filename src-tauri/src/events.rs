@@ -1,9 +1,12 @@
 //! Events the backend sends to the UI. Their TypeScript types are generated with the commands.
 
+use crate::state::AppState;
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use tauri::AppHandle;
+use std::path::PathBuf;
+use tauri::{AppHandle, Manager};
 use tauri_specta::Event;
+use zos_core::local_files::{Access, LocalFile};
 
 /// Progress of one download or upload (`bytes_total` is unknown for some streams).
 #[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
@@ -13,6 +16,33 @@ pub struct TransferProgress {
     pub key: String,
     pub bytes_done: u64,
     pub bytes_total: Option<u64>,
+}
+
+/// Files dropped on the window, as handles (the UI uploads them where the user is).
+#[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
+#[serde(rename_all = "camelCase")]
+pub struct FilesDropped {
+    pub files: Vec<LocalFile>,
+    /// Names of dropped folders, which are not uploaded (yet): the UI says so.
+    pub skipped_folders: Vec<String>,
+}
+
+/// Turns the paths of a window drop into handles and tells the UI.
+pub fn files_dropped(app: &AppHandle, paths: &[PathBuf]) {
+    let state = app.state::<AppState>();
+    let (dirs, files): (Vec<&PathBuf>, Vec<&PathBuf>) = paths.iter().partition(|p| p.is_dir());
+    let event = FilesDropped {
+        files: files.into_iter().map(|p| state.files.grant(p.clone(), Access::Read)).collect(),
+        skipped_folders: dirs
+            .into_iter()
+            .map(|d| {
+                d.file_name().map_or_else(|| d.display().to_string(), |n| n.to_string_lossy().into_owned())
+            })
+            .collect(),
+    };
+    if let Err(e) = event.emit(app) {
+        tracing::warn!("could not emit files-dropped: {e}");
+    }
 }
 
 /// A progress callback for the core that emits at most one event per percent (and the last).

@@ -2,11 +2,13 @@
 //! `zos_core`; this crate only adapts it to the window.
 
 mod commands;
+mod dialogs;
 mod events;
 mod state;
 
-use commands::{buckets, objects, profiles};
+use commands::{bucket_config, buckets, files, objects, profiles, topics};
 use specta_typescript::{BigIntExportBehavior, Typescript};
+use tauri::Manager;
 use tauri_specta::{collect_commands, collect_events, Builder};
 
 /// Where the generated TypeScript bindings live, relative to this crate.
@@ -16,6 +18,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
         .commands(collect_commands![
             profiles::list_profiles,
+            profiles::check_profile,
             profiles::save_profile,
             profiles::delete_profile,
             profiles::test_connection,
@@ -24,13 +27,18 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             buckets::create_bucket,
             buckets::delete_bucket,
             buckets::bucket_usage,
+            bucket_config::get_bucket_versioning,
+            bucket_config::put_bucket_versioning,
             objects::list_objects,
             objects::head_object,
             objects::download_object,
             objects::upload_file,
             objects::delete_objects,
+            files::pick_files_to_upload,
+            files::pick_save_location,
+            topics::list_topics,
         ])
-        .events(collect_events![events::TransferProgress])
+        .events(collect_events![events::TransferProgress, events::FilesDropped])
 }
 
 /// The TypeScript exporter. Sizes are `u64` in Rust; object sizes stay far below 2^53, so they
@@ -44,7 +52,7 @@ pub fn typescript() -> Typescript {
 /// Logs go to a file in the data folder. The app never logs secrets; SDK logging is limited
 /// to warnings unless `ZOS_BROWSER_LOG` asks for more.
 fn init_logging() {
-    let dir = zos_core::workspace::data_dir().join("logs");
+    let dir = zos_core::paths::data_dir().join("logs");
     let file = std::fs::create_dir_all(&dir).and_then(|_| {
         std::fs::OpenOptions::new().create(true).append(true).open(dir.join("zos-browser.log"))
     });
@@ -72,13 +80,17 @@ pub fn run() {
     tracing::info!("ZOS Browser {} starting", env!("CARGO_PKG_VERSION"));
     let builder = specta_builder();
     tauri::Builder::default()
-        .plugin(tauri_plugin_dialog::init())
         .plugin(os_locale_plugin())
         .manage(state::AppState::from_env())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                events::files_dropped(window.app_handle(), paths);
+            }
         })
         .run(tauri::generate_context!())
         .expect("error while running ZOS Browser");

@@ -16,6 +16,14 @@ async listProfiles() : Promise<Result<Profile[], AppError>> {
     else return { status: "error", error: e  as any };
 }
 },
+async checkProfile(input: ProfileInput) : Promise<Result<ProfileCheck, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("check_profile", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async saveProfile(input: ProfileInput) : Promise<Result<Profile, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("save_profile", { input }) };
@@ -80,6 +88,22 @@ async bucketUsage(profileId: string, bucket: string) : Promise<Result<BucketUsag
     else return { status: "error", error: e  as any };
 }
 },
+async getBucketVersioning(profileId: string, bucket: string) : Promise<Result<BucketVersioning | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_bucket_versioning", { profileId, bucket }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async putBucketVersioning(profileId: string, bucket: string, status: VersioningStatus) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("put_bucket_versioning", { profileId, bucket, status }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async listObjects(profileId: string, bucket: string, prefix: string, continuationToken: string | null, maxKeys: number | null) : Promise<Result<ObjectPage, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("list_objects", { profileId, bucket, prefix, continuationToken, maxKeys }) };
@@ -96,6 +120,9 @@ async headObject(profileId: string, bucket: string, key: string) : Promise<Resul
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * `destination` is the handle of a place the user chose in the save dialog.
+ */
 async downloadObject(profileId: string, bucket: string, key: string, destination: string) : Promise<Result<number, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("download_object", { profileId, bucket, key, destination }) };
@@ -104,6 +131,9 @@ async downloadObject(profileId: string, bucket: string, key: string, destination
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * `source` is the handle of a file the user chose (open dialog or drop).
+ */
 async uploadFile(profileId: string, bucket: string, key: string, source: string, overwrite: boolean) : Promise<Result<ObjectEntry, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("upload_file", { profileId, bucket, key, source, overwrite }) };
@@ -119,6 +149,36 @@ async deleteObjects(profileId: string, bucket: string, keys: string[]) : Promise
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Files to upload; empty when the user cancels.
+ */
+async pickFilesToUpload() : Promise<Result<LocalFile[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("pick_files_to_upload") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Where to save a download, proposing `default_name`; `None` when the user cancels.
+ */
+async pickSaveLocation(defaultName: string) : Promise<Result<LocalFile | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("pick_save_location", { defaultName }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listTopics(profileId: string) : Promise<Result<TopicSummary[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_topics", { profileId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -126,8 +186,10 @@ async deleteObjects(profileId: string, bucket: string, keys: string[]) : Promise
 
 
 export const events = __makeEvents__<{
+filesDropped: FilesDropped,
 transferProgress: TransferProgress
 }>({
+filesDropped: "files-dropped",
 transferProgress: "transfer-progress"
 })
 
@@ -137,7 +199,11 @@ transferProgress: "transfer-progress"
 
 /** user-defined types **/
 
-export type AppError = { code: string; 
+export type AppError = { code: ErrorCode; 
+/**
+ * The server's code when the enum has no variant for it (`code` is then `Unknown`).
+ */
+serverCode: string | null; 
 /**
  * HTTP status of the server's answer; `None` when no answer was had or the error is local.
  */
@@ -161,6 +227,11 @@ creationDate: string | null }
  * Figures from HEAD bucket. radosgw counts every stored version, noncurrent ones included.
  */
 export type BucketUsage = { objectCount: number | null; bytesUsed: number | null }
+export type BucketVersioning = { status: VersioningStatus; 
+/**
+ * `Enabled` / `Disabled` when the server reports MFA delete; shown, not edited.
+ */
+mfaDelete: string | null }
 export type CannedAcl = "private" | "public-read" | "public-read-write" | "authenticated-read"
 export type ConnectionReport = { bucketCount: number; latencyMs: number; 
 /**
@@ -170,10 +241,80 @@ serverTime: string | null;
 /**
  * Server clock minus local clock, in seconds (positive: the server is ahead).
  */
-clockSkewSeconds: number | null }
+clockSkewSeconds: number | null; 
+/**
+ * The skew is large enough to warn about (the rule is here, not in the UI).
+ */
+clockSkewWarning: boolean }
 export type CreateBucketRequest = { name: string; acl: CannedAcl | null; objectLock: boolean; azPolicy: AzPolicy | null; storageClass: BucketStorageClass | null }
-export type DeleteFailure = { key: string; code: string; message: string }
+export type DeleteFailure = { key: string; code: ErrorCode; 
+/**
+ * The server's code when the enum has none for it.
+ */
+serverCode: string | null; message: string }
 export type DeleteReport = { deleted: string[]; failed: DeleteFailure[] }
+/**
+ * Every code that can cross IPC. Written once, here: the TypeScript union, the list
+ * [`ErrorCode::ALL`] and the parser of server codes all come from this list.
+ */
+export type ErrorCode = "InvalidArgument" | "InvalidDigest" | "BadDigest" | "InvalidBucketName" | "InvalidObjectName" | "InvalidPart" | "InvalidPartOrder" | "RequestTimeout" | "EntityTooLarge" | "AccessDenied" | "UserSuspended" | "RequestTimeTooSkewed" | "NoSuchKey" | "NoSuchBucket" | "NoSuchUpload" | "MethodNotAllowed" | "BucketAlreadyExists" | "BucketNotEmpty" | "MissingContentLength" | "PreconditionFailed" | "InvalidRange" | "UnprocessableEntity" | "InternalError" | "BucketAlreadyOwnedByYou" | "NoSuchEncryptionSetError" | "InvalidAccessKeyId" | "SignatureDoesNotMatch" | "PermanentRedirect" | "Conflict" | "ServiceUnavailable" | "SlowDown" | "NotImplemented" | "InvalidRequest" | "MalformedXML" | "MalformedPolicy" | "EntityTooSmall" | "XAmzContentSHA256Mismatch" | "PositionNotEqualToLength" | "NoSuchVersion" | "InvalidStorageClass" | "QuotaExceeded" | "TooManyBuckets" | "InvalidBucketState" | "OperationAborted" | "NoSuchBucketPolicy" | "NoSuchCORSConfiguration" | "NoSuchLifecycleConfiguration" | "NoSuchWebsiteConfiguration" | "NoSuchTagSet" | "ObjectLockConfigurationNotFoundError" | 
+/**
+ * The endpoint did not answer (refused, unreachable, DNS).
+ */
+"ConnectFailed" | 
+/**
+ * TLS handshake or certificate failure.
+ */
+"TlsError" | "Timeout" | 
+/**
+ * The endpoint is not a usable `http(s)://host[:port]` URL.
+ */
+"InvalidEndpoint" | 
+/**
+ * Input refused before any request was sent.
+ */
+"InvalidInput" | 
+/**
+ * An upload would replace an object and the user did not say so.
+ */
+"ObjectExists" | "KeyringError" | "ProfileNotFound" | 
+/**
+ * A local file handle the user never chose (in a dialog or by a drop).
+ */
+"LocalFileNotChosen" | "Io" | 
+/**
+ * A failure with no better code; `server_code` keeps the server's word if it said one.
+ */
+"Unknown"
+export type FieldProblem = { field: ProfileField; reason: ProfileProblem; 
+/**
+ * English technical detail (e.g. the path to remove).
+ */
+detail: string }
+/**
+ * Files dropped on the window, as handles (the UI uploads them where the user is).
+ */
+export type FilesDropped = { files: LocalFile[]; 
+/**
+ * Names of dropped folders, which are not uploaded (yet): the UI says so.
+ */
+skippedFolders: string[] }
+/**
+ * What the UI gets for a chosen file.
+ */
+export type LocalFile = { 
+/**
+ * Opaque; valid in this run of the app only.
+ */
+handle: string; 
+/**
+ * The file name, for display (and as the default object name of an upload).
+ */
+name: string; 
+/**
+ * Bytes, for files to read; `None` for a place to save.
+ */
+size: number | null }
 export type ObjectDetails = { key: string; size: number; contentType: string | null; lastModified: string | null; etag: string | null; versionId: string | null; storageClass: string | null; 
 /**
  * radosgw's `x-rgw-object-type`: `Normal` or `Appendable`.
@@ -190,21 +331,36 @@ lastModified: number | null; storageClass: string | null; etag: string | null }
  * the objects directly under `prefix`. `next_token` is `None` on the last page.
  */
 export type ObjectPage = { bucket: string; prefix: string; folders: string[]; objects: ObjectEntry[]; nextToken: string | null }
-export type Profile = { id: string; name: string; endpoint: string; region: string; pathStyle: boolean; accessKeyId: string; 
+export type Profile = { id: string; name: string; endpoint: string; region: string; pathStyle: boolean; accessKeyId: string }
 /**
- * Whether the keyring holds a secret for this profile: filled in on listing, never
- * written to the profiles file (it is always false there, and false is not written).
+ * The profile form's state as Rust judges it: nothing is saved or sent while `problems` is
+ * not empty.
  */
-hasSecret: boolean }
+export type ProfileCheck = { problems: FieldProblem[]; plainHttp: boolean }
+export type ProfileField = "name" | "endpoint" | "accessKeyId" | "secretAccessKey"
 /**
  * What the profile form sends. `id: None` creates a profile; `secret_access_key: None` on an
  * existing profile keeps the stored secret.
  */
 export type ProfileInput = { id: string | null; name: string; endpoint: string; region: string; pathStyle: boolean; accessKeyId: string; secretAccessKey: string | null }
 /**
+ * Why a field of the profile form cannot be used. The UI has one sentence per reason.
+ */
+export type ProfileProblem = "NameMissing" | "EndpointNotUrl" | "EndpointScheme" | "EndpointNoHost" | 
+/**
+ * `http://host/bucket`: the endpoint is the server only.
+ */
+"EndpointHasPath" | "AccessKeyMissing" | "SecretMissing"
+export type TopicSummary = { arn: string; 
+/**
+ * The last part of the ARN.
+ */
+name: string }
+/**
  * Progress of one download or upload (`bytes_total` is unknown for some streams).
  */
 export type TransferProgress = { transferId: string; key: string; bytesDone: number; bytesTotal: number | null }
+export type VersioningStatus = "Enabled" | "Suspended"
 
 /** tauri-specta globals **/
 

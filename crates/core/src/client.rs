@@ -8,7 +8,7 @@
 //!   leaves the unread body on the socket and the next request on it fails (trap 7);
 //! - bounded connect/read timeouts and the SDK's standard retries.
 
-use crate::error::{codes, AppError, Result};
+use crate::error::{AppError, ErrorCode, Result};
 use aws_credential_types::Credentials;
 use aws_sdk_s3::config::{
     retry::RetryConfig, timeout::TimeoutConfig, BehaviorVersion, Region, RequestChecksumCalculation,
@@ -52,21 +52,19 @@ impl std::fmt::Debug for ConnectionSettings {
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 pub const READ_TIMEOUT: Duration = Duration::from_secs(60);
 
-/// Checks the endpoint before any request is built, so that a typo gets a clear message.
+/// Wire defaults (retries, timeouts, checksum and proxy behaviour) are pinned to a dated
+/// version: an SDK upgrade cannot change them silently. Move it on purpose, with the tests.
+pub fn behavior_version() -> BehaviorVersion {
+    BehaviorVersion::v2026_01_12()
+}
+
+/// Checks the endpoint before any request is built, so that a typo gets a clear message. The
+/// rule itself lives with the profile form's checks ([`crate::profiles::endpoint_problem`]).
 pub fn validate_endpoint(endpoint: &str) -> Result<()> {
-    let bad = |why: &str| AppError::new(codes::INVALID_ENDPOINT, format!("{endpoint:?}: {why}"));
-    let uri: http::Uri = endpoint.trim().parse().map_err(|_| bad("not a URL"))?;
-    match uri.scheme_str() {
-        Some("http") | Some("https") => {}
-        _ => return Err(bad("the URL must start with http:// or https://")),
+    match crate::profiles::endpoint_problem(endpoint) {
+        Some((_, why)) => Err(AppError::new(ErrorCode::InvalidEndpoint, format!("{endpoint:?}: {why}"))),
+        None => Ok(()),
     }
-    if uri.host().is_none_or(str::is_empty) {
-        return Err(bad("the URL has no host"));
-    }
-    if uri.path_and_query().is_some_and(|p| p.as_str() != "/" && !p.as_str().is_empty()) {
-        return Err(bad("the endpoint must not contain a path or query"));
-    }
-    Ok(())
 }
 
 fn credentials(settings: &ConnectionSettings) -> Credentials {
@@ -84,9 +82,21 @@ fn timeouts() -> TimeoutConfig {
 }
 
 pub fn build_s3_client(settings: &ConnectionSettings) -> Result<aws_sdk_s3::Client> {
+    let config = s3_config(settings)?.interceptor(NoReuseAfterRejectedBody).build();
+    Ok(aws_sdk_s3::Client::from_conf(config))
+}
+
+/// The same client without the guard against reusing a connection after a rejected body: only
+/// for the test that proves the guard is needed (crates/core/tests/buckets_rgw.rs).
+#[doc(hidden)]
+pub fn build_s3_client_without_connection_guard(settings: &ConnectionSettings) -> Result<aws_sdk_s3::Client> {
+    Ok(aws_sdk_s3::Client::from_conf(s3_config(settings)?.build()))
+}
+
+fn s3_config(settings: &ConnectionSettings) -> Result<aws_sdk_s3::config::Builder> {
     validate_endpoint(&settings.endpoint)?;
-    let config = aws_sdk_s3::Config::builder()
-        .behavior_version(BehaviorVersion::latest())
+    Ok(aws_sdk_s3::Config::builder()
+        .behavior_version(behavior_version())
         .endpoint_url(settings.endpoint.trim().trim_end_matches('/'))
         .region(Region::new(settings.region.clone()))
         .credentials_provider(credentials(settings))
@@ -94,17 +104,14 @@ pub fn build_s3_client(settings: &ConnectionSettings) -> Result<aws_sdk_s3::Clie
         .request_checksum_calculation(RequestChecksumCalculation::WhenRequired)
         .response_checksum_validation(ResponseChecksumValidation::WhenRequired)
         .timeout_config(timeouts())
-        .retry_config(RetryConfig::standard().with_max_attempts(3))
-        .interceptor(NoReuseAfterRejectedBody)
-        .build();
-    Ok(aws_sdk_s3::Client::from_conf(config))
+        .retry_config(RetryConfig::standard().with_max_attempts(3)))
 }
 
 /// SNS (topics) lives on the same endpoint as S3 in radosgw.
 pub fn build_sns_client(settings: &ConnectionSettings) -> Result<aws_sdk_sns::Client> {
     validate_endpoint(&settings.endpoint)?;
     let config = aws_sdk_sns::Config::builder()
-        .behavior_version(aws_sdk_sns::config::BehaviorVersion::latest())
+        .behavior_version(behavior_version())
         .endpoint_url(settings.endpoint.trim().trim_end_matches('/'))
         .region(aws_sdk_sns::config::Region::new(settings.region.clone()))
         .credentials_provider(credentials(settings))
@@ -206,7 +213,7 @@ mod tests {
         assert!(validate_endpoint("https://zos.example.com/").is_ok());
         for bad in ["127.0.0.1:7480", "ftp://x", "http://", "http://h/bucket", "not a url"] {
             let err = validate_endpoint(bad).unwrap_err();
-            assert_eq!(err.code, codes::INVALID_ENDPOINT, "{bad}");
+            assert_eq!(err.code, ErrorCode::InvalidEndpoint, "{bad}");
         }
     }
 

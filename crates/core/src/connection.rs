@@ -1,13 +1,17 @@
 //! "Test connection": one ListBuckets, timed, with the server's clock compared to ours.
 
 use crate::client::{build_s3_client, ConnectionSettings, ResponseHeaders};
-use crate::error::{codes, AppError, Result};
+use crate::error::{AppError, ErrorCode, Result};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::time::{Instant, SystemTime};
 
-/// S3 refuses signatures more than 15 minutes off; the UI warns from 5 minutes on.
+/// S3 refuses signatures more than 15 minutes off; we warn from 5 minutes on (inclusive).
 pub const SKEW_WARNING_SECONDS: i64 = 300;
+
+fn skew_is_worth_a_warning(skew_seconds: i64) -> bool {
+    skew_seconds.abs() >= SKEW_WARNING_SECONDS
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -18,6 +22,8 @@ pub struct ConnectionReport {
     pub server_time: Option<String>,
     /// Server clock minus local clock, in seconds (positive: the server is ahead).
     pub clock_skew_seconds: Option<i64>,
+    /// The skew is large enough to warn about (the rule is here, not in the UI).
+    pub clock_skew_warning: bool,
 }
 
 fn skew_seconds(server_date: &str, local: SystemTime) -> Option<(SystemTime, i64)> {
@@ -46,10 +52,11 @@ pub async fn test_connection(settings: &ConnectionSettings) -> Result<Connection
             latency_ms,
             server_time: skew.and_then(|(t, _)| iso(t)),
             clock_skew_seconds: skew.map(|(_, s)| s),
+            clock_skew_warning: skew.is_some_and(|(_, s)| skew_is_worth_a_warning(s)),
         }),
         Err(e) => {
-            let mut err = AppError::from_sdk(e, codes::NO_SUCH_BUCKET);
-            if let Some((_, s)) = skew.filter(|(_, s)| s.abs() >= SKEW_WARNING_SECONDS) {
+            let mut err = AppError::from_sdk(e, ErrorCode::NoSuchBucket);
+            if let Some((_, s)) = skew.filter(|(_, s)| skew_is_worth_a_warning(*s)) {
                 err.detail =
                     format!("{} (the server's clock differs from this computer's by {s} s)", err.detail);
             }
@@ -71,5 +78,13 @@ mod tests {
         let (_, behind) = skew_seconds("Wed, 19 May 2021 08:19:05 GMT", local).unwrap();
         assert_eq!(behind, -10);
         assert!(skew_seconds("yesterday", local + Duration::from_secs(1)).is_none());
+    }
+
+    #[test]
+    fn five_minutes_of_skew_is_worth_a_warning() {
+        assert!(!skew_is_worth_a_warning(299));
+        assert!(skew_is_worth_a_warning(300));
+        assert!(skew_is_worth_a_warning(-300));
+        assert!(!skew_is_worth_a_warning(-10));
     }
 }

@@ -1,16 +1,26 @@
 //! GUI-free core of ZOS Browser. Everything the app does lives here and is tested without a
 //! window; `src-tauri` only adapts these functions to IPC commands.
+//!
+//! - [`profiles`]: the profiles file and the keyring, behind [`profiles::ProfileService`];
+//! - [`session`]: one connected profile (its S3 and SNS clients), cached per profile;
+//! - domain modules taking a client: [`buckets`] (with one file per configuration under
+//!   `buckets::config`), [`objects`], [`topics`], [`connection`];
+//! - [`local_files`]: the files the user chose, behind opaque handles;
+//! - [`client`] (the SDK factory tuned for radosgw), [`zos_wire`] (ZOS wire assumptions) and
+//!   [`error`] (the one error type that crosses IPC).
 
 pub mod buckets;
 pub mod client;
 pub mod connection;
+pub mod dates;
 pub mod error;
+pub mod local_files;
 pub mod locale;
 pub mod objects;
+pub mod paths;
 pub mod profiles;
-pub mod secrets;
-pub mod workspace;
+pub mod session;
+pub mod topics;
 pub mod zos_wire;
 
-pub use error::{AppError, Result};
-pub use workspace::Workspace;
+pub use error::{AppError, ErrorCode, Result};

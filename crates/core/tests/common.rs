@@ -125,3 +125,29 @@ pub fn profile_input(srv: &TestServer, secret: Option<&str>) -> ProfileInput {
         secret_access_key: secret.map(str::to_owned),
     }
 }
+
+/// Runs a Python snippet with boto3 against the test radosgw (user 1) and returns its stdout.
+/// The snippet gets `s3`, a boto3 client, and `json`; it prints what the test compares. Used to
+/// check every operation both ways: what the core writes, boto3 reads, and the reverse.
+pub fn boto3(snippet: &str) -> String {
+    let srv = server();
+    let python = std::env::var("ZOS_TEST_PYTHON").unwrap_or_else(|_| "python3".into());
+    let program = format!(
+        "import boto3, json, os\nfrom botocore.config import Config\n\
+         s3 = boto3.client('s3', endpoint_url=os.environ['ZOS_TEST_ENDPOINT'], region_name=os.environ.get('ZOS_TEST_REGION', 'default'),\n\
+             aws_access_key_id=os.environ['ZOS_TEST_ACCESS_KEY'], aws_secret_access_key=os.environ['ZOS_TEST_SECRET_KEY'],\n\
+             config=Config(s3={{'addressing_style': 'path'}}, request_checksum_calculation='when_required', response_checksum_validation='when_required'))\n{snippet}\n"
+    );
+    let out = std::process::Command::new(&python)
+        .arg("-c")
+        .arg(&program)
+        .env("ZOS_TEST_ENDPOINT", &srv.endpoint)
+        .output()
+        .unwrap_or_else(|e| panic!("{python} with boto3 (ZOS_TEST_PYTHON): {e}"));
+    assert!(
+        out.status.success(),
+        "boto3 snippet failed:\n{snippet}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8").trim().to_owned()
+}

@@ -6,9 +6,9 @@ mod common;
 
 use common::*;
 use std::path::{Path, PathBuf};
-use zos_core::profiles::ProfileInput;
-use zos_core::secrets::SecretStore;
-use zos_core::Workspace;
+use zos_core::profiles::{ProfileInput, ProfileService, SecretStore};
+use zos_core::session::Sessions;
+use zos_core::{buckets, objects};
 
 fn files_containing(dir: &Path, needle: &str) -> Vec<PathBuf> {
     let mut hits = Vec::new();
@@ -43,17 +43,19 @@ async fn the_secret_is_in_no_file_no_log_line_and_no_reply() {
         .with_writer(std::sync::Mutex::new(file))
         .init();
 
-    let ws = Workspace::new(&config, SecretStore::with_service(test_service()));
+    let profiles = ProfileService::new(&config, SecretStore::with_service(test_service()));
+    let sessions = Sessions::new(profiles.clone());
     let secret = srv.user1.1.clone();
-    let profile = ws.save_profile(profile_input(&srv, Some(&secret))).await.unwrap();
-    let report = ws
+    let profile = profiles.save(profile_input(&srv, Some(&secret))).await.unwrap();
+    let report = profiles
         .test_connection(ProfileInput { id: Some(profile.id.clone()), ..profile_input(&srv, None) })
         .await
         .unwrap();
     let bucket = unique_bucket("leak");
-    ws.create_bucket(
-        &profile.id,
-        zos_core::buckets::CreateBucketRequest {
+    let session = sessions.get(&profile.id).await.unwrap();
+    buckets::create_bucket(
+        session.s3(),
+        &buckets::CreateBucketRequest {
             name: bucket.clone(),
             acl: None,
             object_lock: false,
@@ -63,12 +65,12 @@ async fn the_secret_is_in_no_file_no_log_line_and_no_reply() {
     )
     .await
     .unwrap();
-    let listed = ws.list_profiles().await.unwrap();
-    let page = ws.list_objects(&profile.id, &bucket, "", None, None).await.unwrap();
+    let listed = profiles.list().await.unwrap();
+    let page = objects::list_objects(session.s3(), &bucket, "", None, None).await.unwrap();
     // A failing call too: errors must not carry the secret either.
     let mut bad = profile_input(&srv, Some("not-the-secret"));
     bad.id = None;
-    let err = ws.test_connection(bad).await.unwrap_err();
+    let err = profiles.test_connection(bad).await.unwrap_err();
 
     let log = std::fs::read_to_string(&log_path).unwrap();
     assert!(log.lines().count() > 20, "the trace log really recorded the requests");
@@ -85,8 +87,8 @@ async fn the_secret_is_in_no_file_no_log_line_and_no_reply() {
     ] {
         assert!(!reply.contains(&secret), "an IPC reply holds the secret: {reply}");
     }
-    drop_bucket(&ws.s3(&profile.id).await.unwrap(), &bucket).await;
-    ws.delete_profile(profile.id).await.unwrap();
+    drop_bucket(session.s3(), &bucket).await;
+    profiles.delete(profile.id).await.unwrap();
     std::fs::remove_dir_all(config).ok();
     std::fs::remove_dir_all(data).ok();
 }

@@ -8,8 +8,7 @@ use futures::{stream, StreamExt, TryStreamExt};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use zos_core::client::{build_s3_client, ConnectionSettings};
-use zos_core::profiles::ProfileInput;
-use zos_core::Workspace;
+use zos_core::profiles::{ProfileInput, ProfileService};
 
 const USAGE: &str = "usage: zos-dev <command>
   add-profile NAME                    save a profile for $ZOS_TEST_ENDPOINT (secret to the keyring)
@@ -46,11 +45,11 @@ async fn ensure_bucket(s3: &aws_sdk_s3::Client, bucket: &str) -> Result<(), Stri
 
 async fn add_profile(name: &str) -> Result<(), String> {
     let s = settings()?;
-    let ws = Workspace::from_env();
-    let existing = ws.list_profiles().await.map_err(|e| e.to_string())?;
+    let profiles = ProfileService::from_env();
+    let existing = profiles.list().await.map_err(|e| e.to_string())?;
     let id = existing.iter().find(|p| p.name == name).map(|p| p.id.clone());
-    let profile = ws
-        .save_profile(ProfileInput {
+    let profile = profiles
+        .save(ProfileInput {
             id,
             name: name.to_owned(),
             endpoint: s.endpoint,

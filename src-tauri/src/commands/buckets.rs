@@ -1,6 +1,6 @@
 use crate::state::AppState;
 use tauri::State;
-use zos_core::buckets::{validate_bucket_name as validate, BucketSummary, BucketUsage, CreateBucketRequest};
+use zos_core::buckets::{self, BucketSummary, BucketUsage, CreateBucketRequest};
 use zos_core::AppError;
 
 #[tauri::command]
@@ -9,13 +9,13 @@ pub async fn list_buckets(
     state: State<'_, AppState>,
     profile_id: String,
 ) -> Result<Vec<BucketSummary>, AppError> {
-    state.ws.list_buckets(&profile_id).await
+    buckets::list_buckets(state.session(&profile_id).await?.s3()).await
 }
 
 #[tauri::command]
 #[specta::specta]
 pub fn validate_bucket_name(name: String) -> Result<(), AppError> {
-    validate(&name)
+    buckets::validate_bucket_name(&name)
 }
 
 #[tauri::command]
@@ -25,7 +25,7 @@ pub async fn create_bucket(
     profile_id: String,
     request: CreateBucketRequest,
 ) -> Result<(), AppError> {
-    state.ws.create_bucket(&profile_id, request).await
+    buckets::create_bucket(state.session(&profile_id).await?.s3(), &request).await
 }
 
 #[tauri::command]
@@ -35,7 +35,7 @@ pub async fn delete_bucket(
     profile_id: String,
     bucket: String,
 ) -> Result<(), AppError> {
-    state.ws.delete_bucket(&profile_id, &bucket).await
+    buckets::delete_bucket(state.session(&profile_id).await?.s3(), &bucket).await
 }
 
 #[tauri::command]
@@ -45,5 +45,5 @@ pub async fn bucket_usage(
     profile_id: String,
     bucket: String,
 ) -> Result<BucketUsage, AppError> {
-    state.ws.bucket_usage(&profile_id, &bucket).await
+    buckets::bucket_usage(state.session(&profile_id).await?.s3(), &bucket).await
 }

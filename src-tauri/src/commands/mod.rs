@@ -1,5 +1,8 @@
-//! IPC commands: one-line adapters from the UI to `zos_core::Workspace`, one module per domain.
+//! IPC commands: one file per domain, each command one line into the core.
 
+pub mod bucket_config;
 pub mod buckets;
+pub mod files;
 pub mod objects;
 pub mod profiles;
+pub mod topics;

@@ -1,8 +1,8 @@
 use crate::events::progress_reporter;
 use crate::state::AppState;
-use std::path::Path;
 use tauri::{AppHandle, State};
-use zos_core::objects::{DeleteReport, ObjectDetails, ObjectEntry, ObjectPage};
+use zos_core::local_files::Access;
+use zos_core::objects::{self, DeleteReport, ObjectDetails, ObjectEntry, ObjectPage};
 use zos_core::AppError;
 
 #[tauri::command]
@@ -15,7 +15,14 @@ pub async fn list_objects(
     continuation_token: Option<String>,
     max_keys: Option<i32>,
 ) -> Result<ObjectPage, AppError> {
-    state.ws.list_objects(&profile_id, &bucket, &prefix, continuation_token, max_keys).await
+    objects::list_objects(
+        state.session(&profile_id).await?.s3(),
+        &bucket,
+        &prefix,
+        continuation_token,
+        max_keys,
+    )
+    .await
 }
 
 #[tauri::command]
@@ -26,9 +33,10 @@ pub async fn head_object(
     bucket: String,
     key: String,
 ) -> Result<ObjectDetails, AppError> {
-    state.ws.head_object(&profile_id, &bucket, &key).await
+    objects::head_object(state.session(&profile_id).await?.s3(), &bucket, &key).await
 }
 
+/// `destination` is the handle of a place the user chose in the save dialog.
 #[tauri::command]
 #[specta::specta]
 pub async fn download_object(
@@ -39,10 +47,12 @@ pub async fn download_object(
     key: String,
     destination: String,
 ) -> Result<u64, AppError> {
-    let progress = progress_reporter(app, &key);
-    state.ws.download_object(&profile_id, &bucket, &key, Path::new(&destination), progress).await
+    let path = state.files.resolve(&destination, Access::Write)?;
+    let s3 = state.session(&profile_id).await?;
+    objects::download_object(s3.s3(), &bucket, &key, &path, progress_reporter(app, &key)).await
 }
 
+/// `source` is the handle of a file the user chose (open dialog or drop).
 #[tauri::command]
 #[specta::specta]
 pub async fn upload_file(
@@ -53,7 +63,8 @@ pub async fn upload_file(
     source: String,
     overwrite: bool,
 ) -> Result<ObjectEntry, AppError> {
-    state.ws.upload_file(&profile_id, &bucket, &key, Path::new(&source), overwrite).await
+    let path = state.files.resolve(&source, Access::Read)?;
+    objects::upload_file(state.session(&profile_id).await?.s3(), &bucket, &key, &path, overwrite).await
 }
 
 #[tauri::command]
@@ -64,5 +75,5 @@ pub async fn delete_objects(
     bucket: String,
     keys: Vec<String>,
 ) -> Result<DeleteReport, AppError> {
-    state.ws.delete_objects(&profile_id, &bucket, &keys).await
+    objects::delete_objects(state.session(&profile_id).await?.s3(), &bucket, &keys).await
 }

@@ -1,7 +1,11 @@
-//! Bucket operations: list, create (with the ZOS extras), delete, usage.
+//! Bucket operations: list, create (with the ZOS extras), delete, usage. Each bucket
+//! sub-resource (versioning, policy, lifecycle, …) has its own file under [`config`].
+
+pub mod config;
 
 use crate::client::ResponseHeaders;
-use crate::error::{codes, AppError, Result};
+use crate::dates::iso;
+use crate::error::{AppError, ErrorCode, Result};
 use crate::zos_wire::{self, AzPolicy, BucketStorageClass};
 use aws_sdk_s3::types::BucketCannedAcl;
 use serde::{Deserialize, Serialize};
@@ -56,7 +60,7 @@ pub struct BucketUsage {
 /// The guide's rule: 3 to 63 characters; letters, digits, `-`, `_` and `.`; the first character
 /// a letter or a digit. Checked before any request, so bad input never reaches the server.
 pub fn validate_bucket_name(name: &str) -> Result<()> {
-    let bad = |why: &str| AppError::new(codes::INVALID_BUCKET_NAME, why.to_owned());
+    let bad = |why: &str| AppError::new(ErrorCode::InvalidBucketName, why.to_owned());
     let len = name.chars().count();
     if len < 3 {
         return Err(bad("a bucket name has at least 3 characters"));
@@ -66,7 +70,7 @@ pub fn validate_bucket_name(name: &str) -> Result<()> {
     }
     if let Some(c) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || "-_.".contains(*c))) {
         return Err(AppError::new(
-            codes::INVALID_BUCKET_NAME,
+            ErrorCode::InvalidBucketName,
             format!("{c:?} is not allowed: use letters, digits, '-', '_' and '.'"),
         ));
     }
@@ -76,12 +80,8 @@ pub fn validate_bucket_name(name: &str) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn iso(dt: &aws_smithy_types::DateTime) -> Option<String> {
-    dt.fmt(aws_smithy_types::date_time::Format::DateTime).ok()
-}
-
 pub async fn list_buckets(s3: &aws_sdk_s3::Client) -> Result<Vec<BucketSummary>> {
-    let out = s3.list_buckets().send().await.map_err(|e| AppError::from_sdk(e, codes::NO_SUCH_BUCKET))?;
+    let out = s3.list_buckets().send().await.map_err(|e| AppError::from_sdk(e, ErrorCode::NoSuchBucket))?;
     let mut buckets: Vec<BucketSummary> = out
         .buckets()
         .iter()
@@ -112,7 +112,7 @@ pub async fn create_bucket(s3: &aws_sdk_s3::Client, request: &CreateBucketReques
         })
         .send()
         .await
-        .map_err(|e| AppError::from_sdk(e, codes::NO_SUCH_BUCKET))?;
+        .map_err(|e| AppError::from_sdk(e, ErrorCode::NoSuchBucket))?;
     Ok(())
 }
 
@@ -123,7 +123,7 @@ pub async fn delete_bucket(s3: &aws_sdk_s3::Client, bucket: &str) -> Result<()> 
         .bucket(bucket)
         .send()
         .await
-        .map_err(|e| AppError::from_sdk(e, codes::NO_SUCH_BUCKET))?;
+        .map_err(|e| AppError::from_sdk(e, ErrorCode::NoSuchBucket))?;
     Ok(())
 }
 
@@ -135,7 +135,7 @@ pub async fn bucket_usage(s3: &aws_sdk_s3::Client, bucket: &str) -> Result<Bucke
         .interceptor(headers.clone())
         .send()
         .await
-        .map_err(|e| AppError::from_sdk(e, codes::NO_SUCH_BUCKET))?;
+        .map_err(|e| AppError::from_sdk(e, ErrorCode::NoSuchBucket))?;
     let number = |name| headers.get(name).and_then(|v| v.trim().parse::<u64>().ok());
     Ok(BucketUsage {
         object_count: number(zos_wire::HEADER_OBJECT_COUNT),
@@ -154,7 +154,7 @@ mod tests {
         }
         for bad in ["ab", "-abc", ".abc", "_abc", "has space", "a/b", "ünï", &"a".repeat(64), ""] {
             let err = validate_bucket_name(bad).unwrap_err();
-            assert_eq!(err.code, "InvalidBucketName", "{bad}");
+            assert_eq!(err.code, ErrorCode::InvalidBucketName, "{bad}");
             assert!(err.status.is_none(), "validation is local");
         }
     }

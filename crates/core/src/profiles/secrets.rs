@@ -1,7 +1,8 @@
 //! Secret keys in the OS keyring (Secret Service on Linux, Keychain on macOS, Credential
 //! Manager on Windows), one entry per profile. Nothing else in the app ever stores a secret.
+//! Entries are looked up by attribute (service + profile id) only when a profile connects.
 
-use crate::error::{codes, AppError, Result};
+use crate::error::{AppError, ErrorCode, Result};
 
 const SERVICE: &str = "zos-browser";
 
@@ -18,7 +19,7 @@ impl Default for SecretStore {
 
 fn keyring_error(action: &str, err: keyring::Error) -> AppError {
     // keyring's messages name the store and the failure, never the secret.
-    AppError::new(codes::KEYRING_ERROR, format!("{action}: {err}"))
+    AppError::new(ErrorCode::KeyringError, format!("{action}: {err}"))
 }
 
 impl SecretStore {
@@ -46,6 +47,8 @@ impl SecretStore {
         }
     }
 
+    /// Removes the secret; a secret that is not there counts as removed (so a retry after a
+    /// half-done delete succeeds).
     pub fn delete(&self, profile_id: &str) -> Result<()> {
         match self.entry(profile_id)?.delete_credential() {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),

@@ -1,0 +1,12 @@
+//! Dates as they cross IPC: ISO-8601 strings for single values, epoch milliseconds in lists.
+
+use aws_smithy_types::date_time::Format;
+use aws_smithy_types::DateTime;
+
+pub fn iso(dt: &DateTime) -> Option<String> {
+    dt.fmt(Format::DateTime).ok()
+}
+
+pub fn epoch_millis(dt: &DateTime) -> Option<i64> {
+    dt.to_millis().ok()
+}

@@ -1,0 +1,105 @@
+//! Object operations, one file each: list one "folder" page, head, download, upload, delete
+//! many. The types that cross IPC are here.
+
+mod delete;
+mod download;
+mod head;
+mod list;
+mod upload;
+
+pub use delete::delete_objects;
+pub use download::download_object;
+pub use head::{head_object, object_exists};
+pub use list::list_objects;
+pub use upload::upload_file;
+
+use crate::error::{AppError, ErrorCode, Result};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use std::collections::BTreeMap;
+
+/// S3 answers at most 1000 keys a page and deletes at most 1000 keys a request.
+pub const MAX_KEYS_PER_PAGE: i32 = 1000;
+pub const MAX_KEYS_PER_DELETE: usize = 1000;
+const MAX_KEY_BYTES: usize = 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ObjectEntry {
+    pub key: String,
+    pub size: u64,
+    /// Milliseconds since the Unix epoch. A number, not an ISO string: a listing holds up to
+    /// 100,000 of these in the webview, and a number costs no string allocation there.
+    pub last_modified: Option<i64>,
+    pub storage_class: Option<String>,
+    pub etag: Option<String>,
+}
+
+/// One page of a "folder": the sub-folders (CommonPrefixes, full prefixes ending in `/`) and
+/// the objects directly under `prefix`. `next_token` is `None` on the last page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ObjectPage {
+    pub bucket: String,
+    pub prefix: String,
+    pub folders: Vec<String>,
+    pub objects: Vec<ObjectEntry>,
+    pub next_token: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ObjectDetails {
+    pub key: String,
+    pub size: u64,
+    pub content_type: Option<String>,
+    pub last_modified: Option<String>,
+    pub etag: Option<String>,
+    pub version_id: Option<String>,
+    pub storage_class: Option<String>,
+    /// radosgw's `x-rgw-object-type`: `Normal` or `Appendable`.
+    pub object_type: Option<String>,
+    pub metadata: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct DeleteFailure {
+    pub key: String,
+    pub code: ErrorCode,
+    /// The server's code when the enum has none for it.
+    pub server_code: Option<String>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct DeleteReport {
+    pub deleted: Vec<String>,
+    pub failed: Vec<DeleteFailure>,
+}
+
+pub(crate) fn validate_key(key: &str) -> Result<()> {
+    if key.is_empty() {
+        return Err(AppError::new(ErrorCode::InvalidObjectName, "the object key is empty"));
+    }
+    if key.len() > MAX_KEY_BYTES {
+        return Err(AppError::new(
+            ErrorCode::InvalidObjectName,
+            format!("an object key has at most {MAX_KEY_BYTES} bytes (this one has {})", key.len()),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_checked_locally() {
+        assert_eq!(validate_key("").unwrap_err().code, ErrorCode::InvalidObjectName);
+        assert_eq!(validate_key(&"k".repeat(1025)).unwrap_err().code, ErrorCode::InvalidObjectName);
+        assert!(validate_key("a/b/c.txt").is_ok());
+    }
+}

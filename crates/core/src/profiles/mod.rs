@@ -1,0 +1,274 @@
+//! Connection profiles: what a connection is (everything but its secret, in a JSON file) and
+//! its secret (in the OS keyring). [`ProfileService`] is the one door to both; the profile
+//! form's checks live here and nowhere else (the UI asks [`check`] through a command).
+
+mod secrets;
+mod service;
+mod store;
+
+pub use secrets::SecretStore;
+pub use service::ProfileService;
+pub use store::ProfileStore;
+
+use crate::error::{AppError, ErrorCode, Result};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Profile {
+    pub id: String,
+    pub name: String,
+    pub endpoint: String,
+    pub region: String,
+    pub path_style: bool,
+    pub access_key_id: String,
+    /// The endpoint is `http://`: requests and keys' signatures travel unencrypted. Derived from
+    /// the endpoint whenever a profile is read; the UI shows a note, it does not decide.
+    #[serde(default, skip_deserializing)]
+    pub plain_http: bool,
+}
+
+impl Profile {
+    /// Fills in what is derived, not stored.
+    fn with_derived(mut self) -> Self {
+        self.plain_http = is_plain_http(&self.endpoint);
+        self
+    }
+}
+
+/// What the profile form sends. `id: None` creates a profile; `secret_access_key: None` on an
+/// existing profile keeps the stored secret.
+#[derive(Clone, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileInput {
+    pub id: Option<String>,
+    pub name: String,
+    pub endpoint: String,
+    pub region: String,
+    pub path_style: bool,
+    pub access_key_id: String,
+    pub secret_access_key: Option<String>,
+}
+
+impl std::fmt::Debug for ProfileInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProfileInput")
+            .field("id", &self.id)
+            .field("name", &self.name)
+            .field("endpoint", &self.endpoint)
+            .field("access_key_id", &self.access_key_id)
+            .field("secret_access_key", &self.secret_access_key.as_ref().map(|_| "** redacted **"))
+            .finish()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub enum ProfileField {
+    Name,
+    Endpoint,
+    AccessKeyId,
+    SecretAccessKey,
+}
+
+/// Why a field of the profile form cannot be used. The UI has one sentence per reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub enum ProfileProblem {
+    NameMissing,
+    EndpointNotUrl,
+    EndpointScheme,
+    EndpointNoHost,
+    /// `http://host/bucket`: the endpoint is the server only.
+    EndpointHasPath,
+    AccessKeyMissing,
+    SecretMissing,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldProblem {
+    pub field: ProfileField,
+    pub reason: ProfileProblem,
+    /// English technical detail (e.g. the path to remove).
+    pub detail: String,
+}
+
+/// The profile form's state as Rust judges it: nothing is saved or sent while `problems` is
+/// not empty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileCheck {
+    pub problems: Vec<FieldProblem>,
+    pub plain_http: bool,
+}
+
+/// The endpoint rule: `http(s)://host[:port]`, nothing after the authority.
+pub fn endpoint_problem(endpoint: &str) -> Option<(ProfileProblem, String)> {
+    let endpoint = endpoint.trim();
+    let Ok(uri) = endpoint.parse::<http::Uri>() else {
+        return Some((ProfileProblem::EndpointNotUrl, "not a URL".into()));
+    };
+    if !matches!(uri.scheme_str(), Some("http" | "https")) {
+        return Some((ProfileProblem::EndpointScheme, "the URL must start with http:// or https://".into()));
+    }
+    if uri.host().is_none_or(str::is_empty) {
+        return Some((ProfileProblem::EndpointNoHost, "the URL has no host".into()));
+    }
+    let rest = uri.path_and_query().map_or("", |p| p.as_str());
+    if !rest.is_empty() && rest != "/" {
+        return Some((
+            ProfileProblem::EndpointHasPath,
+            format!("remove {rest:?}: the endpoint is the server only, without a path or query"),
+        ));
+    }
+    None
+}
+
+pub fn is_plain_http(endpoint: &str) -> bool {
+    endpoint.trim().get(..7).is_some_and(|s| s.eq_ignore_ascii_case("http://"))
+}
+
+/// Every problem of the form, field by field (empty when it may be saved and sent).
+pub fn check(input: &ProfileInput) -> ProfileCheck {
+    let mut problems = Vec::new();
+    let mut add =
+        |field, reason, detail: &str| problems.push(FieldProblem { field, reason, detail: detail.into() });
+    if input.name.trim().is_empty() {
+        add(ProfileField::Name, ProfileProblem::NameMissing, "the profile needs a name");
+    }
+    if let Some((reason, detail)) = endpoint_problem(&input.endpoint) {
+        add(ProfileField::Endpoint, reason, &detail);
+    }
+    if input.access_key_id.trim().is_empty() {
+        add(ProfileField::AccessKeyId, ProfileProblem::AccessKeyMissing, "the access key id is empty");
+    }
+    if input.id.is_none() && input.secret_access_key.as_deref().is_none_or(str::is_empty) {
+        add(
+            ProfileField::SecretAccessKey,
+            ProfileProblem::SecretMissing,
+            "a new profile needs its secret key",
+        );
+    }
+    ProfileCheck { problems, plain_http: is_plain_http(&input.endpoint) }
+}
+
+impl ProfileInput {
+    /// Validation before anything is stored or sent: the first problem of [`check`].
+    pub fn validate(&self) -> Result<()> {
+        match check(self).problems.into_iter().next() {
+            None => Ok(()),
+            Some(p) if p.field == ProfileField::Endpoint => {
+                Err(AppError::new(ErrorCode::InvalidEndpoint, format!("{:?}: {}", self.endpoint, p.detail)))
+            }
+            Some(p) => Err(AppError::invalid_input(p.detail)),
+        }
+    }
+
+    pub fn to_profile(&self, id: String) -> Profile {
+        let region = self.region.trim();
+        Profile {
+            id,
+            name: self.name.trim().to_owned(),
+            endpoint: self.endpoint.trim().trim_end_matches('/').to_owned(),
+            region: if region.is_empty() { "default".to_owned() } else { region.to_owned() },
+            path_style: self.path_style,
+            access_key_id: self.access_key_id.trim().to_owned(),
+            plain_http: false,
+        }
+        .with_derived()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> ProfileInput {
+        ProfileInput {
+            id: None,
+            name: " Local ".into(),
+            endpoint: "http://127.0.0.1:7480/".into(),
+            region: "".into(),
+            path_style: true,
+            access_key_id: "AK".into(),
+            secret_access_key: Some("s".into()),
+        }
+    }
+
+    fn reasons(i: &ProfileInput) -> Vec<ProfileProblem> {
+        check(i).problems.into_iter().map(|p| p.reason).collect()
+    }
+
+    #[test]
+    fn validation_says_what_is_wrong_before_anything_is_sent() {
+        assert!(input().validate().is_ok());
+        let mut i = input();
+        i.name = " ".into();
+        assert!(i.validate().unwrap_err().detail.contains("name"));
+        let mut i = input();
+        i.secret_access_key = None;
+        assert!(i.validate().unwrap_err().detail.contains("secret"));
+        let mut i = input();
+        i.endpoint = "127.0.0.1:7480".into();
+        assert_eq!(i.validate().unwrap_err().code, ErrorCode::InvalidEndpoint);
+        let mut i = input();
+        i.id = Some("x".into());
+        i.secret_access_key = None; // editing keeps the stored secret
+        assert!(i.validate().is_ok());
+    }
+
+    #[test]
+    fn each_field_problem_has_its_reason() {
+        let empty = ProfileInput {
+            id: None,
+            name: "".into(),
+            endpoint: "".into(),
+            region: "".into(),
+            path_style: true,
+            access_key_id: " ".into(),
+            secret_access_key: Some("".into()),
+        };
+        assert_eq!(
+            reasons(&empty),
+            [
+                ProfileProblem::NameMissing,
+                ProfileProblem::EndpointNotUrl,
+                ProfileProblem::AccessKeyMissing,
+                ProfileProblem::SecretMissing
+            ]
+        );
+        let endpoint = |e: &str| {
+            let mut i = input();
+            i.endpoint = e.into();
+            reasons(&i)
+        };
+        assert_eq!(endpoint("ftp://h"), [ProfileProblem::EndpointScheme]);
+        assert_eq!(endpoint("127.0.0.1:7480"), [ProfileProblem::EndpointScheme]);
+        assert_eq!(endpoint("http://h/bucket"), [ProfileProblem::EndpointHasPath]);
+        assert_eq!(endpoint("http://h?x=1"), [ProfileProblem::EndpointHasPath]);
+        assert_eq!(endpoint("not a url"), [ProfileProblem::EndpointNotUrl]);
+        assert!(endpoint("https://zos.example.com/").is_empty());
+        assert!(endpoint("http://[::1]:7480").is_empty());
+        let mut i = input();
+        i.endpoint = "http://h/bucket".into();
+        assert!(check(&i).problems[0].detail.contains("\"/bucket\""));
+    }
+
+    #[test]
+    fn plain_http_is_flagged() {
+        assert!(check(&input()).plain_http);
+        let mut i = input();
+        i.endpoint = "HTTPS://zos.example.com".into();
+        assert!(!check(&i).plain_http);
+        assert!(input().to_profile("p".into()).plain_http);
+    }
+
+    #[test]
+    fn profiles_are_normalized() {
+        let p = input().to_profile("id1".into());
+        assert_eq!(p.endpoint, "http://127.0.0.1:7480");
+        assert_eq!(p.region, "default");
+        assert_eq!(p.name, "Local");
+    }
+}

@@ -1,0 +1,237 @@
+//! The profiles file (`profiles.json` in the app's config folder): every field of a profile but
+//! its secret. Writes are whole-file replacements: a temporary file with a unique name, mode
+//! 0600, synced to disk, renamed into place, the folder synced; one writer at a time, so two
+//! quick saves never lose one.
+
+use super::Profile;
+use crate::error::{AppError, ErrorCode, Result};
+use serde::{Deserialize, Serialize};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// A profile as the file holds it: what the user typed, nothing derived, never a secret.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct StoredProfile {
+    id: String,
+    name: String,
+    endpoint: String,
+    region: String,
+    path_style: bool,
+    access_key_id: String,
+}
+
+impl From<StoredProfile> for Profile {
+    fn from(p: StoredProfile) -> Self {
+        Profile {
+            id: p.id,
+            name: p.name,
+            endpoint: p.endpoint,
+            region: p.region,
+            path_style: p.path_style,
+            access_key_id: p.access_key_id,
+            plain_http: false,
+        }
+        .with_derived()
+    }
+}
+
+impl From<Profile> for StoredProfile {
+    fn from(p: Profile) -> Self {
+        StoredProfile {
+            id: p.id,
+            name: p.name,
+            endpoint: p.endpoint,
+            region: p.region,
+            path_style: p.path_style,
+            access_key_id: p.access_key_id,
+        }
+    }
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct ProfileFile {
+    version: u32,
+    profiles: Vec<StoredProfile>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProfileStore {
+    path: PathBuf,
+    /// Serializes read-modify-write cycles of this file within the process.
+    writer: Arc<Mutex<()>>,
+}
+
+impl ProfileStore {
+    pub fn new(config_dir: &Path) -> Self {
+        Self { path: config_dir.join("profiles.json"), writer: Arc::default() }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn load(&self) -> Result<Vec<Profile>> {
+        match std::fs::read(&self.path) {
+            Ok(bytes) => {
+                let file: ProfileFile = serde_json::from_slice(&bytes).map_err(|e| {
+                    AppError::new(ErrorCode::Io, format!("{} is damaged: {e}", self.path.display()))
+                })?;
+                Ok(file.profiles.into_iter().map(Profile::from).collect())
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+            Err(e) => Err(AppError::io("reading the profiles", e)),
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Result<Profile> {
+        self.load()?
+            .into_iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| AppError::new(ErrorCode::ProfileNotFound, format!("no profile {id:?}")))
+    }
+
+    /// Inserts or replaces the profile with the same id.
+    pub fn upsert(&self, profile: Profile) -> Result<()> {
+        let _writing = self.writer.lock().expect("profiles writer lock");
+        let mut profiles = self.load()?;
+        match profiles.iter_mut().find(|p| p.id == profile.id) {
+            Some(existing) => *existing = profile,
+            None => profiles.push(profile),
+        }
+        self.write(profiles)
+    }
+
+    /// Removes a profile; `false` when there was none with this id.
+    pub fn remove(&self, id: &str) -> Result<bool> {
+        let _writing = self.writer.lock().expect("profiles writer lock");
+        let mut profiles = self.load()?;
+        let before = profiles.len();
+        profiles.retain(|p| p.id != id);
+        let removed = profiles.len() != before;
+        if removed {
+            self.write(profiles)?;
+        }
+        Ok(removed)
+    }
+
+    fn write(&self, profiles: Vec<Profile>) -> Result<()> {
+        let dir = self.path.parent().expect("profiles file has a parent");
+        std::fs::create_dir_all(dir).map_err(|e| AppError::io("creating the config folder", e))?;
+        let file =
+            ProfileFile { version: 1, profiles: profiles.into_iter().map(StoredProfile::from).collect() };
+        let json = serde_json::to_vec_pretty(&file).expect("profiles serialize");
+        let tmp = dir.join(format!(".profiles.json.{}.tmp", uuid::Uuid::new_v4().simple()));
+        let written = (|| {
+            let mut f = private_file(&tmp)?;
+            f.write_all(&json)?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, &self.path)?;
+            // The rename itself is durable only once the folder is synced.
+            std::fs::File::open(dir).and_then(|d| d.sync_all()).or_else(ignore_unsupported)
+        })();
+        if written.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        written.map_err(|e| AppError::io("saving the profiles", e))
+    }
+}
+
+#[cfg(unix)]
+fn private_file(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)
+}
+
+#[cfg(not(unix))]
+fn private_file(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::OpenOptions::new().write(true).create_new(true).open(path)
+}
+
+/// Some platforms (Windows) cannot open or sync a folder; the file itself was synced.
+fn ignore_unsupported(e: std::io::Error) -> std::io::Result<()> {
+    if cfg!(unix) {
+        Err(e)
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profiles::ProfileInput;
+
+    fn temp_store() -> (PathBuf, ProfileStore) {
+        let dir = std::env::temp_dir().join(format!("zos-profiles-{}", uuid::Uuid::new_v4()));
+        let store = ProfileStore::new(&dir);
+        (dir, store)
+    }
+
+    fn profile(id: &str) -> Profile {
+        ProfileInput {
+            id: None,
+            name: format!("P {id}"),
+            endpoint: "http://127.0.0.1:7480".into(),
+            region: "".into(),
+            path_style: true,
+            access_key_id: "AK".into(),
+            secret_access_key: None,
+        }
+        .to_profile(id.into())
+    }
+
+    #[test]
+    fn round_trips_without_secret_or_derived_fields() {
+        let (dir, store) = temp_store();
+        assert!(store.load().unwrap().is_empty());
+        let p = profile("id1");
+        store.upsert(p.clone()).unwrap();
+        let mut renamed = p.clone();
+        renamed.name = "Renamed".into();
+        store.upsert(renamed).unwrap();
+        let all = store.load().unwrap();
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].name, "Renamed");
+        assert!(all[0].plain_http, "derived again on reading");
+        let text = std::fs::read_to_string(store.path()).unwrap();
+        assert!(!text.to_lowercase().contains("secret"), "{text}");
+        assert!(!text.contains("plainHttp"), "{text}");
+        assert!(store.remove("id1").unwrap());
+        assert!(!store.remove("id1").unwrap());
+        assert_eq!(store.get("id1").unwrap_err().code, ErrorCode::ProfileNotFound);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_file_is_private_to_its_owner() {
+        use std::os::unix::fs::PermissionsExt;
+        let (dir, store) = temp_store();
+        store.upsert(profile("a")).unwrap();
+        let mode = std::fs::metadata(store.path()).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{mode:o}");
+        let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(leftovers, ["profiles.json"], "no temporary file is left behind");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn concurrent_saves_lose_nothing() {
+        let (dir, store) = temp_store();
+        let threads: Vec<_> = (0..24)
+            .map(|i| {
+                let store = store.clone();
+                std::thread::spawn(move || store.upsert(profile(&format!("p{i}"))).unwrap())
+            })
+            .collect();
+        threads.into_iter().for_each(|t| t.join().unwrap());
+        let mut ids: Vec<String> = store.load().unwrap().into_iter().map(|p| p.id).collect();
+        ids.sort();
+        let mut want: Vec<String> = (0..24).map(|i| format!("p{i}")).collect();
+        want.sort();
+        assert_eq!(ids, want);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}

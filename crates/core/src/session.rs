@@ -1,0 +1,60 @@
+//! A [`Session`] is one profile connected: its S3 and SNS clients (each with its connection
+//! pool), built once from the profile and its secret. [`Sessions`] caches one per profile and
+//! builds a new one after any profile or secret change.
+
+use crate::client::{build_s3_client, build_sns_client};
+use crate::error::Result;
+use crate::profiles::{Profile, ProfileService};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+pub struct Session {
+    profile: Profile,
+    s3: aws_sdk_s3::Client,
+    sns: aws_sdk_sns::Client,
+}
+
+impl Session {
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
+    pub fn s3(&self) -> &aws_sdk_s3::Client {
+        &self.s3
+    }
+
+    pub fn sns(&self) -> &aws_sdk_sns::Client {
+        &self.sns
+    }
+}
+
+pub struct Sessions {
+    profiles: ProfileService,
+    /// profile id → (the profiles' revision it was built at, the session)
+    cache: Mutex<HashMap<String, (u64, Arc<Session>)>>,
+}
+
+impl Sessions {
+    pub fn new(profiles: ProfileService) -> Self {
+        Self { profiles, cache: Mutex::default() }
+    }
+
+    /// The session of a profile, connected on first use (the secret is read from the keyring
+    /// then, not before).
+    pub async fn get(&self, profile_id: &str) -> Result<Arc<Session>> {
+        let revision = self.profiles.revision();
+        if let Some((built_at, session)) = self.cache.lock().expect("session cache lock").get(profile_id) {
+            if *built_at == revision {
+                return Ok(session.clone());
+            }
+        }
+        let profile = self.profiles.get(profile_id).await?;
+        let settings = self.profiles.settings(&profile, None).await?;
+        let session =
+            Arc::new(Session { s3: build_s3_client(&settings)?, sns: build_sns_client(&settings)?, profile });
+        let mut cache = self.cache.lock().expect("session cache lock");
+        cache.retain(|_, (built_at, _)| *built_at == revision);
+        cache.insert(profile_id.to_owned(), (revision, session.clone()));
+        Ok(session)
+    }
+}

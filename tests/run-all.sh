@@ -22,7 +22,8 @@ step "UI: types, lint, unit tests, build"
 
 step "Rust: format and clippy"
 cargo fmt --all -- --check
-cargo clippy --workspace --all-targets --locked -- -D warnings
+# With the e2e dialog hook too, so that its code is linted (it is a debug-only feature).
+cargo clippy --workspace --all-targets --locked --features zos-browser/e2e-hooks -- -D warnings
 
 step "start the test radosgw"
 export ZOS_RGW_DIR=${ZOS_RGW_DIR:-${TMPDIR:-/tmp}/zos-rgw-test}

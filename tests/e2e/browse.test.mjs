@@ -12,7 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { remote } from 'webdriverio';
 import {
+  CreateBucketCommand,
   DeleteBucketCommand,
+  GetBucketVersioningCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
@@ -39,11 +41,15 @@ const CONFIG_DIR = env('ZOS_BROWSER_CONFIG_DIR');
 const DATA_DIR = env('ZOS_BROWSER_DATA_DIR');
 const ARTIFACTS = process.env.ZOS_E2E_ARTIFACTS || '/tmp/zos-e2e';
 const DRIVER_PORT = Number(process.env.ZOS_E2E_DRIVER_PORT || 4444);
+const DIALOG_ANSWERS = env('ZOS_E2E_DIALOG_ANSWERS');
 
 // Per wait. A loaded 2-core CI machine stays well inside it; raise it with ZOS_E2E_TIMEOUT_MS.
 const TIMEOUT = Number(process.env.ZOS_E2E_TIMEOUT_MS || 15_000);
 const PROFILE_NAME = 'Local radosgw';
 const BUCKET = `e2e-${randomBytes(5).toString('hex')}`;
+// Made before the app starts, for the versioning step (versioned buckets keep old versions, so
+// the upload journey uses the other one).
+const VERSIONED_BUCKET = `e2e-ver-${randomBytes(4).toString('hex')}`;
 const FILE_NAME = 'hello-e2e.txt';
 // Known bytes, not only ASCII: the server and the download must give back exactly these.
 const FILE_BYTES = Buffer.from('Hello from the ZOS Browser e2e test.\nZOS \u00e9\u00e8 \u4f60\u597d\n', 'utf8');
@@ -178,18 +184,12 @@ function screenshot(name) {
   return file;
 }
 
-/** Points the UI's file dialogs at fixed paths (the native GTK dialogs cannot be driven). */
+/**
+ * Answers the app's next file dialogs with fixed paths (GTK's dialogs cannot be driven): the app,
+ * built with the debug-only e2e-hooks feature, reads this file in Rust. The page has no say.
+ */
 async function setTestDialog({ open = null, save = null }) {
-  await browser.execute(
-    (openPath, savePath) => {
-      window.__ZOS_TEST_DIALOG__ = {
-        open: () => openPath,
-        save: () => savePath,
-      };
-    },
-    open,
-    save,
-  );
+  await writeFile(DIALOG_ANSWERS, JSON.stringify({ open: open ? [open] : [], save }));
 }
 
 async function statusOf(promise) {
@@ -243,6 +243,7 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
   before(async () => {
     assert.ok(existsSync(APP), `app binary ${APP} does not exist`);
     workDir = await mkdtemp(join(tmpdir(), 'zos-e2e-files-'));
+    await s3.send(new CreateBucketCommand({ Bucket: VERSIONED_BUCKET }));
     browser = await remote({
       hostname: '127.0.0.1',
       port: DRIVER_PORT,
@@ -270,6 +271,9 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
     } catch (e) {
       if (e?.$metadata?.httpStatusCode !== 404) console.log(`cleanup of ${BUCKET}: ${e.message}`);
     }
+    await s3.send(new DeleteBucketCommand({ Bucket: VERSIONED_BUCKET })).catch((e) => {
+      if (e?.$metadata?.httpStatusCode !== 404) console.log(`cleanup of ${VERSIONED_BUCKET}: ${e.message}`);
+    });
     if (workDir) await rm(workDir, { recursive: true, force: true });
   });
 
@@ -448,24 +452,19 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
     await shown('confirm-dialog');
     await click('confirm-ok');
     await shown('error-message');
-    // ui/TESTIDS.md: the failure is shown inside the confirmation, which stays open (earlier
-    // builds closed it and showed the error in the bucket panel: either way the user sees it).
-    const dialogOpen = await (await byTestId('confirm-dialog')).isDisplayed();
-    if (dialogOpen) {
-      assert.ok(
-        await (await byTestId('confirm-dialog')).$('[data-testid="error-message"]').isDisplayed(),
-        'the confirmation stays open but does not show the error',
-      );
-    }
+    // ui/TESTIDS.md: the failure is shown inside the confirmation, which stays open.
+    assert.ok(await (await byTestId('confirm-dialog')).isDisplayed(), 'the confirmation closed on a failure');
+    assert.ok(
+      await (await byTestId('confirm-dialog')).$('[data-testid="error-message"]').isDisplayed(),
+      'the confirmation stays open but does not show the error',
+    );
     await waitText('error-code', (t) => t === 'BucketNotEmpty', '"BucketNotEmpty"');
     // radosgw names its request: the user can hand it to the operator.
     assert.match(await textOf('error-request-id'), /\S{8,}/, 'no request id shown with the error');
     await painted();
     screenshot('bucket-not-empty.png');
-    if (dialogOpen) {
-      await click('confirm-cancel');
-      await gone('confirm-dialog');
-    }
+    await click('confirm-cancel');
+    await gone('confirm-dialog');
     // The bucket is still there, on screen and on the server.
     await shown(`bucket-item-${BUCKET}`);
     assert.equal(await statusOf(s3.send(new HeadBucketCommand({ Bucket: BUCKET }))), 200);
@@ -473,6 +472,60 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
     await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: SECOND_FILE_NAME }));
     await s3.send(new DeleteBucketCommand({ Bucket: BUCKET }));
     assert.equal(await statusOf(s3.send(new HeadBucketCommand({ Bucket: BUCKET }))), 404);
+  });
+
+  step('the page cannot name a local file: a made-up path is refused by Rust', async () => {
+    const target = join(workDir, 'never-chosen.txt');
+    const profileId = await browser.execute(
+      () => document.querySelector('[data-testid="profile-select"]').value,
+    );
+    assert.ok(profileId, 'no selected profile id');
+    const error = await browser.execute(
+      (profile, bucket, destination) =>
+        window.__TAURI_INTERNALS__
+          .invoke('download_object', { profileId: profile, bucket, key: 'anything', destination })
+          .then(() => null, (e) => e),
+      profileId,
+      VERSIONED_BUCKET,
+      target,
+    );
+    assert.equal(error?.code, 'LocalFileNotChosen', `the command accepted a path: ${JSON.stringify(error)}`);
+    assert.equal(existsSync(target), false, 'a file was written where the user chose nothing');
+  });
+
+  step('bucket settings: enable versioning after the warning, then suspend it', async () => {
+    await click(`bucket-item-${VERSIONED_BUCKET}`);
+    await click('bucket-settings');
+    await click('settings-tab-versioning');
+    const before = await waitText('versioning-status', (t) => t.length > 0, 'a versioning status');
+    const serverBefore = await s3.send(new GetBucketVersioningCommand({ Bucket: VERSIONED_BUCKET }));
+    assert.equal(serverBefore.Status, undefined, 'a new bucket has never had versioning');
+    assert.ok(!/enabled|suspended/i.test(before) || /never|not/i.test(before), `status says "${before}"`);
+
+    await click('versioning-enable');
+    const warning = await textOf('confirm-dialog');
+    assert.match(warning, /cannot be turned off|can never be turned off|only be suspended/i, `no warning: "${warning}"`);
+    await click('confirm-ok');
+    await gone('confirm-dialog');
+    await waitText('versioning-status', (t) => /enabled/i.test(t), '"Enabled"');
+    await eventually(
+      async () => (await s3.send(new GetBucketVersioningCommand({ Bucket: VERSIONED_BUCKET }))).Status === 'Enabled',
+      'the server does not report versioning Enabled',
+    );
+    await painted();
+    screenshot('versioning.png');
+
+    await click('versioning-suspend');
+    const confirm = await byTestId('confirm-dialog');
+    if (await confirm.isExisting()) {
+      await click('confirm-ok');
+      await gone('confirm-dialog');
+    }
+    await waitText('versioning-status', (t) => /suspended/i.test(t), '"Suspended"');
+    await eventually(
+      async () => (await s3.send(new GetBucketVersioningCommand({ Bucket: VERSIONED_BUCKET }))).Status === 'Suspended',
+      'the server does not report versioning Suspended',
+    );
   });
 
   step('the secret key is in the keyring and in no file the app wrote', async () => {

@@ -8,8 +8,7 @@
 #   - the radosgw env exported: ZOS_TEST_ENDPOINT, ZOS_TEST_REGION, ZOS_TEST_ACCESS_KEY,
 #     ZOS_TEST_SECRET_KEY (tests/rgw/start.sh writes them to $ZOS_RGW_DIR/env;
 #     `set -a; . "$ZOS_RGW_DIR/env"; set +a`);
-#   - target/debug/zos-browser (built here with `cargo build -p zos-browser` if missing;
-#     it embeds ui/dist, so build the UI first).
+#   - ui/dist built (target/debug/zos-browser, built here with the e2e-hooks feature, embeds it).
 #
 # Environment (all optional):
 #   ZOS_E2E_ARTIFACTS    where screenshots and logs go (default /tmp/zos-e2e)
@@ -111,16 +110,14 @@ if ((${#missing[@]})); then
 fi
 
 export ZOS_E2E_APP=${ZOS_E2E_APP:-$root/target/debug/zos-browser}
-if [[ ! -x $ZOS_E2E_APP ]]; then
-  [[ $ZOS_E2E_APP == "$root/target/debug/zos-browser" ]] || die "ZOS_E2E_APP=$ZOS_E2E_APP is not an executable"
+if [[ $ZOS_E2E_APP == "$root/target/debug/zos-browser" ]]; then
   [[ -f $root/ui/dist/index.html ]] || die "ui/dist is not built (cd ui && npm ci && npm run build): the binary embeds it"
-  log "building the app: cargo build -p zos-browser"
-  (cd "$root" && cargo build -p zos-browser)
+  # Always (re)built here, with the hook that answers the file dialogs from a file (a debug-only
+  # cargo feature: GTK's dialogs cannot be driven by WebDriver). Cargo rebuilds only what changed.
+  log "building the app: cargo build -p zos-browser --features e2e-hooks"
+  (cd "$root" && cargo build -p zos-browser --features e2e-hooks)
 fi
-if [[ $ZOS_E2E_APP == "$root/target/debug/zos-browser" && -f $root/ui/dist/index.html &&
-  $root/ui/dist/index.html -nt $ZOS_E2E_APP ]]; then
-  log "WARNING: ui/dist is newer than $ZOS_E2E_APP, which embeds it: rebuild with cargo build -p zos-browser"
-fi
+[[ -x $ZOS_E2E_APP ]] || die "ZOS_E2E_APP=$ZOS_E2E_APP is not an executable"
 
 # Tools. tauri-driver lives in cargo's bin dir, which may not be on PATH.
 export PATH=$PATH:${CARGO_HOME:-$HOME/.cargo}/bin
@@ -157,6 +154,8 @@ rm -f "$ZOS_E2E_ARTIFACTS"/{failure-*,journey.png,details.png,bucket-not-empty.p
 ZOS_BROWSER_CONFIG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/zos-e2e-config.XXXXXX")
 ZOS_BROWSER_DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/zos-e2e-data.XXXXXX")
 export ZOS_BROWSER_CONFIG_DIR ZOS_BROWSER_DATA_DIR
+# The test writes the answers of the next file dialog here (see src-tauri/src/dialogs.rs).
+export ZOS_E2E_DIALOG_ANSWERS=$ZOS_BROWSER_DATA_DIR/e2e-dialog-answers.json
 # shellcheck disable=SC2317 # called by the trap
 cleanup_dirs() {
   if [[ ${ZOS_E2E_KEEP_DIRS:-0} == 1 ]]; then

@@ -1,56 +1,106 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, expectTypeOf, it, vi } from "vitest";
 
 // backend.ts is the one module that sees the generated bindings: test its unwrapping against a
-// stand-in `commands` object, and its dialog seam.
+// stand-in `commands` object (the types still come from the real bindings.ts).
 const commands = vi.hoisted(() => ({
   listBuckets: vi.fn(),
   deleteBucket: vi.fn(),
+  getBucketVersioning: vi.fn(),
 }));
-const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }));
+const events = vi.hoisted(() => ({
+  transferProgress: { listen: vi.fn() },
+  filesDropped: { listen: vi.fn() },
+}));
 
-vi.mock("./bindings", () => ({ commands, events: {} }));
-vi.mock("@tauri-apps/plugin-dialog", () => dialog);
+vi.mock("./bindings", () => ({ commands, events }));
 
-import { BackendError, deleteBucket, listBuckets, pickFileToUpload, pickSaveLocation } from "./backend";
+import {
+  api,
+  BackendError,
+  onFilesDropped,
+  unwrapAll,
+  type AppError,
+  type BucketSummary,
+  type BucketVersioning,
+  type FilesDropped,
+  type Result,
+} from "./backend";
 
-describe("backend", () => {
-  beforeEach(() => {
-    delete window.__ZOS_TEST_DIALOG__;
+describe("api", () => {
+  it("has every generated command, with no wrapper written by hand", () => {
+    expect(Object.keys(api).sort()).toEqual(Object.keys(commands).sort());
   });
 
   it("returns the data of an ok result", async () => {
     commands.listBuckets.mockResolvedValue({ status: "ok", data: [{ name: "b1", creationDate: null }] });
-    await expect(listBuckets("p1")).resolves.toEqual([{ name: "b1", creationDate: null }]);
+    await expect(api.listBuckets("p1")).resolves.toEqual([{ name: "b1", creationDate: null }]);
     expect(commands.listBuckets).toHaveBeenCalledWith("p1");
   });
 
   it("throws a BackendError carrying the AppError fields", async () => {
-    const appError = { code: "BucketNotEmpty", status: 409, requestId: "tx1", detail: "not empty" };
+    const appError = { code: "BucketNotEmpty", serverCode: null, status: 409, requestId: "tx1", detail: "not empty" };
     commands.deleteBucket.mockResolvedValue({ status: "error", error: appError });
-    const err = await deleteBucket("p1", "b1").catch((e: unknown) => e);
+    const err = await api.deleteBucket("p1", "b1").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BackendError);
     expect(err).toBeInstanceOf(Error);
     expect(err).toMatchObject(appError);
   });
 
+  it("keeps the server's own code", async () => {
+    const appError = { code: "Unknown", serverCode: "XQuotaExceeded", status: 403, requestId: null, detail: "quota" };
+    commands.deleteBucket.mockResolvedValue({ status: "error", error: appError });
+    await expect(api.deleteBucket("p1", "b1")).rejects.toMatchObject(appError);
+  });
+
   it("turns a thrown IPC failure into BackendError Unknown", async () => {
     commands.listBuckets.mockRejectedValue(new TypeError("IPC unavailable"));
-    await expect(listBuckets("p1")).rejects.toMatchObject({ code: "Unknown", detail: "IPC unavailable" });
+    await expect(api.listBuckets("p1")).rejects.toMatchObject({ code: "Unknown", detail: "IPC unavailable" });
   });
 
-  it("uses the native dialogs normally", async () => {
-    dialog.open.mockResolvedValue("/home/u/a.txt");
-    dialog.save.mockResolvedValue(null);
-    await expect(pickFileToUpload()).resolves.toBe("/home/u/a.txt");
-    await expect(pickSaveLocation("a.txt")).resolves.toBeNull();
-    expect(dialog.save).toHaveBeenCalledWith({ defaultPath: "a.txt" });
+  it("is typed from the bindings: arguments in, data out", () => {
+    expectTypeOf(api.listBuckets).parameters.toEqualTypeOf<[profileId: string]>();
+    expectTypeOf(api.listBuckets).returns.resolves.toEqualTypeOf<BucketSummary[]>();
+    expectTypeOf(api.getBucketVersioning).returns.resolves.toEqualTypeOf<BucketVersioning | null>();
+  });
+});
+
+describe("unwrapAll", () => {
+  const source = {
+    double: async (n: number): Promise<Result<number, AppError>> => ({ status: "ok", data: n * 2 }),
+    refuse: async (): Promise<Result<null, AppError>> => ({
+      status: "error",
+      error: { code: "AccessDenied", serverCode: null, status: 403, requestId: "tx9", detail: "no" },
+    }),
+  };
+
+  it("unwraps any object of commands", async () => {
+    const unwrapped = unwrapAll(source);
+    expectTypeOf(unwrapped.double).toEqualTypeOf<(n: number) => Promise<number>>();
+    await expect(unwrapped.double(21)).resolves.toBe(42);
+    await expect(unwrapped.refuse()).rejects.toMatchObject({ code: "AccessDenied", requestId: "tx9" });
   });
 
-  it("answers the dialogs from window.__ZOS_TEST_DIALOG__ when set (end-to-end tests)", async () => {
-    window.__ZOS_TEST_DIALOG__ = { open: () => "/tmp/upload.bin", save: (name) => `/tmp/out/${name}` };
-    await expect(pickFileToUpload()).resolves.toBe("/tmp/upload.bin");
-    await expect(pickSaveLocation("x.txt")).resolves.toBe("/tmp/out/x.txt");
-    expect(dialog.open).not.toHaveBeenCalled();
-    expect(dialog.save).not.toHaveBeenCalled();
+  it("calls the replacement implementation when one is given", async () => {
+    const replacement = { ...source, double: async (n: number): Promise<Result<number, AppError>> => ({ status: "ok", data: -n }) };
+    const unwrapped = unwrapAll(source, () => Promise.resolve(replacement));
+    await expect(unwrapped.double(2)).resolves.toBe(-2);
+  });
+});
+
+describe("events", () => {
+  it("hands what was dropped to the listener and resolves to the unsubscribe function", async () => {
+    const unlisten = vi.fn();
+    let emit: ((e: { payload: FilesDropped }) => void) | undefined;
+    events.filesDropped.listen.mockImplementation(async (cb: typeof emit) => {
+      emit = cb;
+      return unlisten;
+    });
+    const got = vi.fn();
+    const stop = await onFilesDropped(got);
+    const drop = { files: [{ handle: "h1", name: "a.txt", size: 3 }], skippedFolders: ["photos"] };
+    emit?.({ payload: drop });
+    expect(got).toHaveBeenCalledWith(drop);
+    stop();
+    expect(unlisten).toHaveBeenCalled();
   });
 });

@@ -331,7 +331,12 @@ lastModified: number | null; storageClass: string | null; etag: string | null }
  * the objects directly under `prefix`. `next_token` is `None` on the last page.
  */
 export type ObjectPage = { bucket: string; prefix: string; folders: string[]; objects: ObjectEntry[]; nextToken: string | null }
-export type Profile = { id: string; name: string; endpoint: string; region: string; pathStyle: boolean; accessKeyId: string }
+export type Profile = { id: string; name: string; endpoint: string; region: string; pathStyle: boolean; accessKeyId: string; 
+/**
+ * The endpoint is `http://`: requests and keys' signatures travel unencrypted. Derived from
+ * the endpoint whenever a profile is read; the UI shows a note, it does not decide.
+ */
+plainHttp?: boolean }
 /**
  * The profile form's state as Rust judges it: nothing is saved or sent while `problems` is
  * not empty.

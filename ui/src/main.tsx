@@ -1,19 +1,20 @@
-import { QueryClientProvider } from "@tanstack/react-query";
+import { createHashHistory, RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./App";
-import { I18nProvider } from "./i18n";
+import { AppProviders } from "./AppProviders";
 import { createQueryClient } from "./queryClient";
+import { createAppRouter } from "./router";
 import "./styles.css";
 
 const queryClient = createQueryClient();
+// Hash history: the place lives after "#", so a reload inside Tauri (which serves index.html
+// only) comes back to it.
+const router = createAppRouter({ history: createHashHistory(), queryClient });
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <I18nProvider>
-        <App />
-      </I18nProvider>
-    </QueryClientProvider>
+    <AppProviders queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProviders>
   </StrictMode>,
 );

@@ -6,11 +6,13 @@ interface Props {
   hint?: ReactNode;
   error?: ReactNode;
   errorTestId?: string;
+  /** Shown under the field whatever the hint or error (e.g. "not encrypted"). */
+  note?: ReactNode;
   children: ReactNode;
 }
 
-/** A labelled form row with an optional hint and an inline validation message. */
-export function Field({ label, htmlFor, hint, error, errorTestId, children }: Props) {
+/** A labelled form row with an optional hint, an inline validation message and a note. */
+export function Field({ label, htmlFor, hint, error, errorTestId, note, children }: Props) {
   return (
     <div className={`field ${error ? "field-invalid" : ""}`}>
       <label htmlFor={htmlFor}>{label}</label>
@@ -22,6 +24,7 @@ export function Field({ label, htmlFor, hint, error, errorTestId, children }: Pr
       ) : (
         hint && <p className="field-hint">{hint}</p>
       )}
+      {note}
     </div>
   );
 }

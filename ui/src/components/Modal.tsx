@@ -1,56 +1,41 @@
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import * as Dialog from "@radix-ui/react-dialog";
+import type { ReactNode } from "react";
+import { useReturnFocus } from "./useReturnFocus";
 
 interface Props {
   title: string;
   onClose: () => void;
   children: ReactNode;
   footer?: ReactNode;
+  /** On the dialog element itself (the end-to-end test looks for it). */
   testId?: string;
   /** "narrow" for confirmations. */
   size?: "normal" | "narrow";
 }
 
-/** A centred modal dialog over a dimmed backdrop; Escape closes it. */
+/**
+ * A centred modal dialog over a dimmed backdrop (Radix Dialog): focus moves to the first field and
+ * stays inside while it is open; Escape or a click on the backdrop closes it; focus then returns
+ * to the control that opened it. Shown while rendered: the parent decides when.
+ */
 export function Modal({ title, onClose, children, footer, testId, size = "normal" }: Props) {
-  const titleId = useId();
-  const panel = useRef<HTMLDivElement>(null);
-  const closeRef = useRef(onClose);
-
-  useEffect(() => {
-    closeRef.current = onClose;
-  }, [onClose]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") closeRef.current();
-    };
-    window.addEventListener("keydown", onKey);
-    // Focus what the dialog marks (data-autofocus), else the first field or primary button,
-    // else the panel, so the keyboard lands in the dialog.
-    const first =
-      panel.current?.querySelector<HTMLElement>("[data-autofocus]") ??
-      panel.current?.querySelector<HTMLElement>("input, select, textarea, button.primary");
-    (first ?? panel.current)?.focus();
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
-
+  const returnFocus = useReturnFocus();
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        ref={panel}
-        className={`modal modal-${size}`}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        data-testid={testId}
-        tabIndex={-1}
-      >
-        <h2 id={titleId} className="modal-title">
-          {title}
-        </h2>
-        <div className="modal-body">{children}</div>
-        {footer && <div className="modal-footer">{footer}</div>}
-      </div>
-    </div>
+    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="modal-backdrop">
+          <Dialog.Content
+            className={`modal modal-${size}`}
+            data-testid={testId}
+            aria-describedby={undefined}
+            onCloseAutoFocus={returnFocus}
+          >
+            <Dialog.Title className="modal-title">{title}</Dialog.Title>
+            <div className="modal-body">{children}</div>
+            {footer && <div className="modal-footer">{footer}</div>}
+          </Dialog.Content>
+        </Dialog.Overlay>
+      </Dialog.Portal>
+    </Dialog.Root>
   );
 }

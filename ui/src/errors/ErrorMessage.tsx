@@ -8,7 +8,10 @@ interface Props {
   className?: string;
 }
 
-/** The sentence for the error, then small "code · HTTP status · request id" and the detail. */
+/**
+ * The sentence for the error (with the server's own code beside it when ErrorCode has none for it),
+ * then small "code · HTTP status · request id" and the detail.
+ */
 export function ErrorMessage({ error, onDismiss, className }: Props) {
   const { t, locale } = useT();
   const d = describeError(error, locale);
@@ -21,7 +24,17 @@ export function ErrorMessage({ error, onDismiss, className }: Props) {
         />
       </svg>
       <div className="error-body">
-        <p className="error-sentence">{d.sentence}</p>
+        <p className="error-sentence">
+          {d.sentence}
+          {d.serverCode && (
+            <>
+              {" "}
+              <span className="error-server-code mono" data-testid="error-server-code" title={t("error.serverCode")}>
+                {d.serverCode}
+              </span>
+            </>
+          )}
+        </p>
         <p className="error-meta">
           <span data-testid="error-code">{d.code}</span>
           {d.status !== null && <span> · {t("error.http", { status: d.status })}</span>}

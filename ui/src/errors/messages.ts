@@ -1,63 +1,19 @@
+import type { ErrorCode } from "../backend";
 import type { Locale } from "../i18n/locale";
-
-/** S3 codes of the ZOS guide's error table, plus the two signature codes radosgw sends. */
-export const S3_ERROR_CODES = [
-  "InvalidArgument",
-  "InvalidDigest",
-  "BadDigest",
-  "InvalidBucketName",
-  "InvalidObjectName",
-  "InvalidPart",
-  "InvalidPartOrder",
-  "RequestTimeout",
-  "EntityTooLarge",
-  "AccessDenied",
-  "UserSuspended",
-  "RequestTimeTooSkewed",
-  "NoSuchKey",
-  "NoSuchBucket",
-  "NoSuchUpload",
-  "MethodNotAllowed",
-  "BucketAlreadyExists",
-  "BucketNotEmpty",
-  "MissingContentLength",
-  "PreconditionFailed",
-  "InvalidRange",
-  "UnprocessableEntity",
-  "InternalError",
-  "BucketAlreadyOwnedByYou",
-  "NoSuchEncryptionSetError",
-  "InvalidAccessKeyId",
-  "SignatureDoesNotMatch",
-] as const;
-
-/** Codes the app itself produces when there is no S3 code. */
-export const CLIENT_ERROR_CODES = [
-  "ConnectFailed",
-  "TlsError",
-  "Timeout",
-  "InvalidEndpoint",
-  "InvalidInput",
-  "ObjectExists",
-  "KeyringError",
-  "ProfileNotFound",
-  "Io",
-  "Unknown",
-] as const;
-
-export type KnownErrorCode = (typeof S3_ERROR_CODES)[number] | (typeof CLIENT_ERROR_CODES)[number];
-
-export const KNOWN_ERROR_CODES: readonly KnownErrorCode[] = [...S3_ERROR_CODES, ...CLIENT_ERROR_CODES];
 
 type Sentences = Record<Locale, string>;
 
-/** For a code this table does not know. */
+/** For a code outside ErrorCode (the server's own, shown beside it). */
 export const GENERIC_ERROR: Sentences = {
   en: "The operation failed.",
   "zh-CN": "操作失败。",
 };
 
-export const ERROR_SENTENCES: Record<KnownErrorCode, Sentences> = {
+/**
+ * One sentence per ErrorCode (generated from Rust) in each language: a code Rust adds fails
+ * `tsc` here until it has its sentences.
+ */
+export const ERROR_SENTENCES: Record<ErrorCode, Record<Locale, string>> = {
   InvalidArgument: {
     en: "The request contained an invalid argument.",
     "zh-CN": "请求中包含无效的参数。",
@@ -166,6 +122,98 @@ export const ERROR_SENTENCES: Record<KnownErrorCode, Sentences> = {
     en: "The secret key does not match the access key. Check the profile's secret key.",
     "zh-CN": "签名不匹配：私有访问密钥与访问密钥 ID 不对应，请检查配置。",
   },
+  PermanentRedirect: {
+    en: "The bucket must be reached through another endpoint (the server answered with a permanent redirect). Check the profile's endpoint and region.",
+    "zh-CN": "该存储桶须通过另一个端点访问（服务器返回了永久重定向）。请检查配置的端点和区域。",
+  },
+  Conflict: {
+    en: "The request conflicts with the current state of the resource. Try again in a moment.",
+    "zh-CN": "请求与资源的当前状态冲突，请稍后重试。",
+  },
+  ServiceUnavailable: {
+    en: "The server is temporarily unavailable. Try again later.",
+    "zh-CN": "服务器暂时不可用，请稍后重试。",
+  },
+  SlowDown: {
+    en: "The server asks to slow down: too many requests. Wait a moment, then try again.",
+    "zh-CN": "请求过于频繁，服务器要求降低速度。请稍候再试。",
+  },
+  NotImplemented: {
+    en: "The server does not support this operation.",
+    "zh-CN": "服务器不支持此操作。",
+  },
+  InvalidRequest: {
+    en: "The server refused the request as invalid.",
+    "zh-CN": "服务器认为该请求无效，已拒绝。",
+  },
+  MalformedXML: {
+    en: "The server could not read the configuration that was sent (malformed XML).",
+    "zh-CN": "服务器无法解析所发送的配置（XML 格式错误）。",
+  },
+  MalformedPolicy: {
+    en: "The policy is not valid.",
+    "zh-CN": "策略内容无效。",
+  },
+  EntityTooSmall: {
+    en: "A part of the upload is smaller than the server allows.",
+    "zh-CN": "上传的某个分段小于服务器允许的最小值。",
+  },
+  XAmzContentSHA256Mismatch: {
+    en: "The uploaded data does not match its SHA-256 checksum; it may have been damaged on the way. Try again.",
+    "zh-CN": "上传的数据与其 SHA-256 校验值不符，可能在传输中损坏，请重试。",
+  },
+  PositionNotEqualToLength: {
+    en: "The append position does not match the object's length: the appendable object changed in the meantime.",
+    "zh-CN": "追加位置与对象长度不一致：该追加对象在此期间已被修改。",
+  },
+  NoSuchVersion: {
+    en: "This version of the object does not exist.",
+    "zh-CN": "对象的该版本不存在。",
+  },
+  InvalidStorageClass: {
+    en: "The server does not know this storage class.",
+    "zh-CN": "服务器不支持该存储类型。",
+  },
+  QuotaExceeded: {
+    en: "The account's storage quota is used up.",
+    "zh-CN": "账户的存储配额已用完。",
+  },
+  TooManyBuckets: {
+    en: "The account cannot have more buckets.",
+    "zh-CN": "该账户的存储桶数量已达上限。",
+  },
+  InvalidBucketState: {
+    en: "The bucket's current state does not allow this (for example its versioning or object lock).",
+    "zh-CN": "存储桶的当前状态不允许此操作（例如其版本控制或对象锁定设置）。",
+  },
+  OperationAborted: {
+    en: "Another operation on this bucket is in progress. Try again in a moment.",
+    "zh-CN": "该存储桶上正在进行另一项操作，请稍后重试。",
+  },
+  NoSuchBucketPolicy: {
+    en: "The bucket has no policy.",
+    "zh-CN": "该存储桶没有策略。",
+  },
+  NoSuchCORSConfiguration: {
+    en: "The bucket has no CORS configuration.",
+    "zh-CN": "该存储桶没有 CORS 配置。",
+  },
+  NoSuchLifecycleConfiguration: {
+    en: "The bucket has no lifecycle rules.",
+    "zh-CN": "该存储桶没有生命周期规则。",
+  },
+  NoSuchWebsiteConfiguration: {
+    en: "The bucket has no website configuration.",
+    "zh-CN": "该存储桶没有静态网站配置。",
+  },
+  NoSuchTagSet: {
+    en: "No tags are set.",
+    "zh-CN": "未设置标签。",
+  },
+  ObjectLockConfigurationNotFoundError: {
+    en: "The bucket has no object lock configuration.",
+    "zh-CN": "该存储桶没有对象锁定配置。",
+  },
   ConnectFailed: {
     en: "Could not connect to the server. Check the endpoint URL and the network.",
     "zh-CN": "无法连接到服务器，请检查端点地址和网络。",
@@ -198,6 +246,10 @@ export const ERROR_SENTENCES: Record<KnownErrorCode, Sentences> = {
     en: "This profile no longer exists.",
     "zh-CN": "该配置已不存在。",
   },
+  LocalFileNotChosen: {
+    en: "The local file was not chosen in this app's file dialog, so it cannot be used. Choose it again.",
+    "zh-CN": "该本地文件不是通过本应用的文件对话框选择的，无法使用，请重新选择。",
+  },
   Io: {
     en: "A local file could not be read or written.",
     "zh-CN": "无法读取或写入本地文件。",
@@ -207,3 +259,8 @@ export const ERROR_SENTENCES: Record<KnownErrorCode, Sentences> = {
     "zh-CN": "发生了意外错误。",
   },
 };
+
+/** Whether `code` is one of ErrorCode (the table's keys are the list). */
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(ERROR_SENTENCES, code);
+}

@@ -1,18 +1,33 @@
 import { fireEvent, render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { en } from "./en";
+import { DICTIONARIES, DOMAINS } from "./dictionaries";
 import { I18nProvider } from "./I18nProvider";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { detectLocale, initialLocale } from "./locale";
 import { interpolate, makeTranslator } from "./translate";
 import { useT } from "./useT";
-import { zhCN } from "./zhCN";
 
+const en = DICTIONARIES.en;
+const zhCN = DICTIONARIES["zh-CN"];
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("dictionaries", () => {
   it("have exactly the same keys in zh-CN and en", () => {
     expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it("are merged from the domains' own files, each key defined by one domain only", () => {
+    const owners = new Map<string, string>();
+    for (const [domain, messages] of Object.entries(DOMAINS)) {
+      expect(Object.keys(messages["zh-CN"]).sort(), domain).toEqual(Object.keys(messages.en).sort());
+      for (const key of Object.keys(messages.en)) {
+        expect(owners.get(key), `${key} is in ${domain} and ${owners.get(key)}`).toBeUndefined();
+        owners.set(key, domain);
+      }
+    }
+    expect([...owners.keys()].sort()).toEqual(Object.keys(en).sort());
+    expect(owners.get("versioning.enable")).toBe("bucketSettings");
+    expect(owners.get("topics.title")).toBe("topics");
   });
 
   it("have no empty message", () => {

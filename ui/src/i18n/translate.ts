@@ -1,8 +1,5 @@
-import { en, type MessageKey } from "./en";
+import { DICTIONARIES, type MessageKey } from "./dictionaries";
 import type { Locale } from "./locale";
-import { zhCN } from "./zhCN";
-
-export const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { en, "zh-CN": zhCN };
 
 export type Vars = Record<string, string | number>;
 

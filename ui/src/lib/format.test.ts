@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bareEtag, formatDateTime, humanBytes } from "./format";
-import { fileName, lastSegment, normalizePrefix, parentPrefix, prefixSegments } from "./path";
+import { lastSegment, normalizePrefix, parentPrefix, prefixSegments } from "./path";
 
 describe("humanBytes", () => {
   it("formats sizes in binary units", () => {
@@ -52,14 +52,24 @@ describe("paths", () => {
     ]);
   });
 
+  it("keeps empty segments, spaces and Unicode in breadcrumbs (no lossy split and join)", () => {
+    expect(prefixSegments("a//b c/")).toEqual([
+      { label: "a", prefix: "a/" },
+      { label: "", prefix: "a//" },
+      { label: "b c", prefix: "a//b c/" },
+    ]);
+    expect(prefixSegments("/照片/")).toEqual([
+      { label: "", prefix: "/" },
+      { label: "照片", prefix: "/照片/" },
+    ]);
+    expect(prefixSegments("")).toEqual([]);
+    expect(parentPrefix("a//b/")).toBe("a//");
+    expect(parentPrefix("a//")).toBe("a/");
+  });
+
   it("normalizes a typed prefix to a folder", () => {
     expect(normalizePrefix(" /photos/2024 ")).toBe("photos/2024/");
     expect(normalizePrefix("photos/")).toBe("photos/");
     expect(normalizePrefix("")).toBe("");
-  });
-
-  it("takes the file name of a local path", () => {
-    expect(fileName("/home/u/report.pdf")).toBe("report.pdf");
-    expect(fileName("C:\\Users\\u\\report.pdf")).toBe("report.pdf");
   });
 });

@@ -1,9 +1,3 @@
-/** The file name of a local path (either separator). */
-export function fileName(localPath: string): string {
-  const parts = localPath.split(/[\\/]/).filter(Boolean);
-  return parts[parts.length - 1] ?? localPath;
-}
-
 /** The last segment of a key or folder prefix: "a/b/c.txt" → "c.txt", "a/b/" → "b". */
 export function lastSegment(keyOrPrefix: string): string {
   const trimmed = keyOrPrefix.endsWith("/") ? keyOrPrefix.slice(0, -1) : keyOrPrefix;
@@ -18,14 +12,17 @@ export function parentPrefix(prefix: string): string {
   return i < 0 ? "" : trimmed.slice(0, i + 1);
 }
 
-/** Breadcrumb parts of a prefix: "a/b/" → [{label:"a",prefix:"a/"},{label:"b",prefix:"a/b/"}]. */
+/**
+ * Breadcrumb parts of a prefix: "a/b/" → [{label:"a",prefix:"a/"},{label:"b",prefix:"a/b/"}].
+ * Lossless: empty segments ("a//b/", "/x/") are folders too, so every crumb's prefix is a real
+ * prefix of the one given and the last one is that prefix itself.
+ */
 export function prefixSegments(prefix: string): { label: string; prefix: string }[] {
   const out: { label: string; prefix: string }[] = [];
-  let acc = "";
-  for (const part of prefix.split("/")) {
-    if (part === "") continue;
-    acc += `${part}/`;
-    out.push({ label: part, prefix: acc });
+  let start = 0;
+  for (let slash = prefix.indexOf("/"); slash >= 0; slash = prefix.indexOf("/", start)) {
+    out.push({ label: prefix.slice(start, slash), prefix: prefix.slice(0, slash + 1) });
+    start = slash + 1;
   }
   return out;
 }

@@ -1,6 +1,9 @@
+import type { ProfileInput } from "../backend";
+
 // Every TanStack Query key of the app, in one place so that invalidation matches.
 export const queryKeys = {
   profiles: () => ["profiles"] as const,
+  checkProfile: (input: ProfileInput) => ["checkProfile", input] as const,
   buckets: (profileId: string) => ["buckets", profileId] as const,
   bucketUsage: (profileId: string, bucket: string) => ["bucketUsage", profileId, bucket] as const,
   validateBucketName: (name: string) => ["validateBucketName", name] as const,
@@ -8,4 +11,8 @@ export const queryKeys = {
   objectsOfBucket: (profileId: string, bucket: string) => ["objects", profileId, bucket] as const,
   objects: (profileId: string, bucket: string, prefix: string) => ["objects", profileId, bucket, prefix] as const,
   head: (profileId: string, bucket: string, key: string) => ["head", profileId, bucket, key] as const,
+  /** Everything read from one bucket's configuration (one key per sub-resource under it). */
+  bucketSettings: (profileId: string, bucket: string) => ["bucketSettings", profileId, bucket] as const,
+  bucketVersioning: (profileId: string, bucket: string) => ["bucketSettings", profileId, bucket, "versioning"] as const,
+  topics: (profileId: string) => ["topics", profileId] as const,
 };

@@ -1,14 +1,22 @@
 // DEV ONLY: an in-memory stand-in for the Rust backend, loaded by backend.ts (dynamic import) only
 // when VITE_MOCK_BACKEND=1, so the look and the virtualized scrolling can be checked in a plain
 // browser (`npm run dev:mock`). Never part of the normal app.
+//
+// It serves fixtures and keeps what is done to them; it encodes no validation rule (names,
+// endpoints, fields): those live in Rust only, so every input is accepted here.
 import type {
   AppError,
   BackendCommands,
   BucketSummary,
+  BucketVersioning,
+  ErrorCode,
+  FilesDropped,
+  LocalFile,
   ObjectDetails,
   ObjectEntry,
   Profile,
   Result,
+  TopicSummary,
   TransferProgress,
 } from "../backend";
 
@@ -18,8 +26,8 @@ function ok<T>(data: T): Result<T, AppError> {
   return { status: "ok", data };
 }
 
-function fail<T>(code: string, detail: string, status: number | null = null, requestId: string | null = null): Result<T, AppError> {
-  return { status: "error", error: { code, status, requestId, detail } };
+function fail<T>(code: ErrorCode, detail: string, status: number | null = null, requestId: string | null = null): Result<T, AppError> {
+  return { status: "error", error: { code, serverCode: null, status, requestId, detail } };
 }
 
 function requestId(): string {
@@ -58,7 +66,6 @@ let profiles: Profile[] = [
     region: "default",
     pathStyle: true,
     accessKeyId: "AKIADEVEXAMPLE0001",
-    hasSecret: true,
   },
   {
     id: "p-prod",
@@ -67,7 +74,6 @@ let profiles: Profile[] = [
     region: "default",
     pathStyle: true,
     accessKeyId: "AKIAPRODEXAMPLE002",
-    hasSecret: true,
   },
 ];
 
@@ -122,15 +128,6 @@ function bucketExists(profileId: string, bucket: string) {
 const noBucket = <T>(bucket: string) =>
   fail<T>("NoSuchBucket", `The specified bucket does not exist: ${bucket}`, 404, requestId());
 
-function bucketNameProblem(name: string): string | null {
-  if (name.length < 3 || name.length > 63) return "bucket names must be 3 to 63 characters long";
-  if (!/^[a-z0-9.-]+$/.test(name)) return "bucket names may contain only lowercase letters, digits, dots and hyphens";
-  if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name)) return "bucket names must start and end with a letter or digit";
-  if (name.includes("..")) return "bucket names must not contain two adjacent dots";
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return "bucket names must not look like an IP address";
-  return null;
-}
-
 // ---- progress events ----
 const listeners = new Set<(p: TransferProgress) => void>();
 let transferSeq = 0;
@@ -149,10 +146,29 @@ export function onFakeTransferProgress(cb: (p: TransferProgress) => void): () =>
   return () => listeners.delete(cb);
 }
 
-export const fakeDialog = {
-  open: () => "/home/demo/Documents/README.md",
-  save: (name: string) => `/home/demo/Downloads/${name}`,
-};
+const dropListeners = new Set<(drop: FilesDropped) => void>();
+
+export function onFakeFilesDropped(cb: (drop: FilesDropped) => void): () => void {
+  dropListeners.add(cb);
+  return () => dropListeners.delete(cb);
+}
+
+const pickedFiles: LocalFile[] = [
+  { handle: "fake-1", name: "README.md", size: 1_536 },
+  { handle: "fake-2", name: "notes.txt", size: 512 },
+];
+
+const versioning = new Map<string, BucketVersioning>([["backups", { status: "Enabled", mfaDelete: null }]]);
+
+const topics = new Map<string, TopicSummary[]>([
+  [
+    "p-dev",
+    [
+      { name: "uploads", arn: "arn:aws:sns:default::uploads" },
+      { name: "deletions", arn: "arn:aws:sns:default::deletions" },
+    ],
+  ],
+]);
 
 export const fakeCommands: BackendCommands = {
   async listProfiles() {
@@ -170,7 +186,6 @@ export const fakeCommands: BackendCommands = {
       region: input.region,
       pathStyle: input.pathStyle,
       accessKeyId: input.accessKeyId,
-      hasSecret: input.secretAccessKey !== null || (existing?.hasSecret ?? false),
     };
     profiles = existing ? profiles.map((p) => (p.id === id ? saved : p)) : [...profiles, saved];
     if (!buckets.has(id)) buckets.set(id, []);
@@ -182,34 +197,31 @@ export const fakeCommands: BackendCommands = {
     profiles = profiles.filter((p) => p.id !== id);
     return ok(null);
   },
+  async checkProfile(input) {
+    await delay(30);
+    // A fixture answer, not a rule: the seeded dev profile is the unencrypted one.
+    return ok({ problems: [], plainHttp: input.id === "p-dev" });
+  },
   async testConnection(input) {
     await delay(400);
-    if (input.endpoint.includes("unreachable")) {
-      return fail("ConnectFailed", "error trying to connect: tcp connect error: Connection refused (os error 111)");
-    }
-    if (input.accessKeyId.startsWith("BAD")) {
-      return fail("InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.", 403, requestId());
-    }
     return ok({
       bucketCount: buckets.get(input.id ?? "")?.length ?? 0,
       latencyMs: 23,
       serverTime: new Date().toISOString(),
-      clockSkewSeconds: input.endpoint.includes("skew") ? 612 : 1,
+      clockSkewSeconds: 1,
+      clockSkewWarning: false,
     });
   },
   async listBuckets(profileId) {
     await delay(150);
     return ok((buckets.get(profileId) ?? []).slice().sort((a, b) => a.name.localeCompare(b.name)));
   },
-  async validateBucketName(name) {
+  async validateBucketName() {
     await delay(60);
-    const problem = bucketNameProblem(name);
-    return problem ? fail("InvalidBucketName", problem) : ok(null);
+    return ok(null);
   },
   async createBucket(profileId, request) {
     await delay(300);
-    const problem = bucketNameProblem(request.name);
-    if (problem) return fail("InvalidBucketName", problem, 400, requestId());
     if ([...buckets.values()].some((l) => l.some((b) => b.name === request.name))) {
       return fail("BucketAlreadyExists", "The requested bucket name is not available.", 409, requestId());
     }
@@ -294,6 +306,29 @@ export const fakeCommands: BackendCommands = {
     await simulateTransfer(key, e.size);
     objects.set(bucket, sorted([...list.filter((o) => o.key !== key), e]));
     return ok(e);
+  },
+  async pickFilesToUpload() {
+    await delay(50);
+    return ok(pickedFiles.slice());
+  },
+  async pickSaveLocation(defaultName) {
+    await delay(50);
+    return ok({ handle: `fake-save-${defaultName}`, name: defaultName, size: null });
+  },
+  async getBucketVersioning(profileId, bucket) {
+    await delay(90);
+    if (!bucketExists(profileId, bucket)) return noBucket(bucket);
+    return ok(versioning.get(bucket) ?? null);
+  },
+  async putBucketVersioning(profileId, bucket, status) {
+    await delay(150);
+    if (!bucketExists(profileId, bucket)) return noBucket(bucket);
+    versioning.set(bucket, { status, mfaDelete: null });
+    return ok(null);
+  },
+  async listTopics(profileId) {
+    await delay(120);
+    return ok(topics.get(profileId) ?? []);
   },
   async deleteObjects(profileId, bucket, keys) {
     await delay(200);

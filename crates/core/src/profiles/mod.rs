@@ -25,7 +25,7 @@ pub struct Profile {
     pub access_key_id: String,
     /// The endpoint is `http://`: requests and keys' signatures travel unencrypted. Derived from
     /// the endpoint whenever a profile is read; the UI shows a note, it does not decide.
-    #[serde(default, skip_deserializing)]
+    #[serde(default)]
     pub plain_http: bool,
 }
 

@@ -1,0 +1,65 @@
+import { Link, useNavigate, useParams, useRouterState } from "@tanstack/react-router";
+import { Icon } from "./components/Icon";
+import { BucketList } from "./features/buckets/BucketList";
+import { BucketPanel } from "./features/buckets/BucketPanel";
+import { rememberedProfileId } from "./features/profiles/lastProfile";
+import { ProfilePicker } from "./features/profiles/ProfilePicker";
+import { useProfiles } from "./features/profiles/queries";
+import { useTransfers } from "./features/transfers/useTransfers";
+import { useT } from "./i18n";
+
+/**
+ * The profile of the route, its buckets (the route's one selected, with its panel), and links to
+ * the other pages. On a page of no profile (Transfers) it keeps showing the last one opened; on
+ * the start page, none.
+ */
+export function Sidebar() {
+  const { t } = useT();
+  const navigate = useNavigate();
+  const params = useParams({ strict: false });
+  const atStart = useRouterState({ select: (s) => s.location.pathname === "/" });
+  const profiles = useProfiles();
+  const list = profiles.data ?? [];
+  const profileId = params.profileId ?? (atStart ? null : rememberedProfileId());
+  const profile = list.find((p) => p.id === profileId) ?? null;
+  const bucket = profile ? (params.bucket ?? null) : null;
+  const running = useTransfers().length;
+
+  return (
+    <aside className="sidebar">
+      <ProfilePicker
+        profiles={list}
+        selected={profile}
+        onSelect={(id) => void (id ? navigate({ to: "/p/$profileId", params: { profileId: id } }) : navigate({ to: "/" }))}
+      />
+      <nav className="sidebar-nav" aria-label={t("nav.label")}>
+        {profile && (
+          <Link to="/p/$profileId/topics" params={{ profileId: profile.id }} className="nav-link" data-testid="nav-topics">
+            <Icon name="topics" size={16} />
+            {t("topics.title")}
+          </Link>
+        )}
+        <Link to="/transfers" className="nav-link" data-testid="nav-transfers">
+          <Icon name="transfers" size={16} />
+          {t("transfers.title")}
+          {running > 0 && <span className="count-badge">{running}</span>}
+        </Link>
+      </nav>
+      {profile && (
+        <BucketList
+          profileId={profile.id}
+          selected={bucket}
+          onSelect={(name) => void navigate({ to: "/p/$profileId/b/$bucket", params: { profileId: profile.id, bucket: name } })}
+        />
+      )}
+      {profile && bucket && (
+        <BucketPanel
+          key={`${profile.id}\n${bucket}`}
+          profileId={profile.id}
+          bucket={bucket}
+          onDeleted={() => void navigate({ to: "/p/$profileId", params: { profileId: profile.id } })}
+        />
+      )}
+    </aside>
+  );
+}

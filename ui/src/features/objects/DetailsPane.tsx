@@ -1,0 +1,98 @@
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { api, type ObjectDetails } from "../../backend";
+import { Icon } from "../../components/Icon";
+import { Spinner } from "../../components/Spinner";
+import { ErrorMessage } from "../../errors";
+import { useT, type MessageKey } from "../../i18n";
+import { bareEtag, formatDateTime, humanBytes } from "../../lib/format";
+import { queryKeys } from "../../lib/queryKeys";
+import type { Row } from "./rows";
+
+interface Props {
+  profileId: string;
+  bucket: string;
+  /** The selected rows. */
+  selection: readonly Row[];
+}
+
+/** Details of the one selected object (HEAD), or a hint. */
+export function DetailsPane({ profileId, bucket, selection }: Props) {
+  const { t } = useT();
+  let body: ReactNode;
+  if (selection.length === 0) body = <p className="muted">{t("details.empty")}</p>;
+  else if (selection.length > 1) body = <p className="muted">{t("details.many", { count: selection.length })}</p>;
+  else if (selection[0].kind === "folder") {
+    body = (
+      <>
+        <div className="details-heading">
+          <Icon name="folder" size={20} className="row-icon folder" />
+          <span data-testid="details-key">{selection[0].key}</span>
+        </div>
+        <p className="muted">{t("details.folderHint")}</p>
+      </>
+    );
+  } else body = <ObjectDetailsView key={selection[0].key} profileId={profileId} bucket={bucket} objectKey={selection[0].key} />;
+
+  return (
+    <aside className="details-pane" data-testid="details-pane">
+      <h3 className="pane-title">{t("details.title")}</h3>
+      {body}
+    </aside>
+  );
+}
+
+function ObjectDetailsView({ profileId, bucket, objectKey }: { profileId: string; bucket: string; objectKey: string }) {
+  const { t } = useT();
+  const head = useQuery({
+    queryKey: queryKeys.head(profileId, bucket, objectKey),
+    queryFn: () => api.headObject(profileId, bucket, objectKey),
+  });
+  if (head.isPending) return <Spinner label={t("common.loading")} />;
+  if (head.error) return <ErrorMessage error={head.error} />;
+  return <DetailsList d={head.data} />;
+}
+
+function DetailsList({ d }: { d: ObjectDetails }) {
+  const { t, locale } = useT();
+  const fields: [keyof ObjectDetails, MessageKey, ReactNode, string?][] = [
+    ["key", "details.key", d.key],
+    ["size", "details.size", humanBytes(d.size, locale), `${d.size.toLocaleString(locale)} B`],
+    ["contentType", "details.contentType", d.contentType ?? "—"],
+    ["lastModified", "details.lastModified", formatDateTime(d.lastModified, locale), d.lastModified ?? undefined],
+    ["etag", "details.etag", bareEtag(d.etag)],
+    ["versionId", "details.versionId", d.versionId ?? "—"],
+    ["storageClass", "details.storageClass", d.storageClass ?? "—"],
+    ["objectType", "details.objectType", d.objectType ?? "—"],
+  ];
+  const metadata = Object.entries(d.metadata).filter((e): e is [string, string] => e[1] !== undefined);
+  return (
+    <>
+      <dl className="details-list">
+        {fields.map(([id, label, value, title]) => (
+          <div key={id} className="details-item">
+            <dt>{t(label)}</dt>
+            <dd data-testid={`details-${id}`} title={title} className={id === "etag" || id === "versionId" ? "mono" : undefined}>
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <h4 className="pane-subtitle">{t("details.metadata")}</h4>
+      {metadata.length === 0 ? (
+        <p className="muted" data-testid="details-metadata">
+          {t("details.noMetadata")}
+        </p>
+      ) : (
+        <dl className="metadata-list" data-testid="details-metadata">
+          {metadata.map(([k, v]) => (
+            <div key={k} className="details-item">
+              <dt className="mono">{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { api } from "../../backend";
+import type { Notice } from "./notice";
+import { refreshBucketData } from "./refresh";
+
+/** Delete: ask() opens the confirmation; confirm() sends deleteObjects and reports the outcome. */
+export function useDeleteObjects(profileId: string, bucket: string, notify: (n: Notice) => void, onDeleted: () => void) {
+  const qc = useQueryClient();
+  const [pending, setPending] = useState<string[] | null>(null);
+
+  const remove = useMutation({
+    mutationFn: (keys: string[]) => api.deleteObjects(profileId, bucket, keys),
+    onSuccess: async (report) => {
+      setPending(null);
+      onDeleted();
+      notify({ kind: "deleted", report });
+      await refreshBucketData(qc, profileId, bucket);
+    },
+    onError: (error) => {
+      setPending(null);
+      notify({ kind: "error", error });
+    },
+  });
+
+  return {
+    /** The keys awaiting confirmation. */
+    pending,
+    busy: remove.isPending,
+    ask: (keys: string[]) => setPending(keys),
+    cancel: () => setPending(null),
+    confirm: () => pending && remove.mutate(pending),
+  };
+}

@@ -1,0 +1,44 @@
+import { Link, Outlet } from "@tanstack/react-router";
+import { useEffect } from "react";
+import { Spinner } from "../../components/Spinner";
+import { ErrorMessage } from "../../errors";
+import { useT } from "../../i18n";
+import { rememberProfile } from "./lastProfile";
+import { useProfiles } from "./queries";
+
+/** Everything under /p/$profileId: shown once the profile is known to exist; remembered for the next start. */
+export function ProfileRoute({ profileId }: { profileId: string }) {
+  const { t } = useT();
+  const profiles = useProfiles();
+  const exists = profiles.data?.some((p) => p.id === profileId) ?? false;
+
+  useEffect(() => {
+    if (exists) rememberProfile(profileId);
+  }, [exists, profileId]);
+
+  if (profiles.isPending) {
+    return (
+      <div className="placeholder">
+        <Spinner label={t("common.loading")} />
+      </div>
+    );
+  }
+  if (profiles.error) {
+    return (
+      <div className="placeholder">
+        <ErrorMessage error={profiles.error} />
+      </div>
+    );
+  }
+  if (!exists) {
+    return (
+      <div className="placeholder muted" data-testid="profile-not-found">
+        <p>{t("profiles.notFound")}</p>
+        <Link to="/" className="button">
+          {t("profiles.choose")}
+        </Link>
+      </div>
+    );
+  }
+  return <Outlet />;
+}

@@ -1,0 +1,66 @@
+import { Link, useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
+import { Icon } from "../../components/Icon";
+import { Spinner } from "../../components/Spinner";
+import { ErrorMessage } from "../../errors";
+import { useT } from "../../i18n";
+import { ProfileDialog } from "./ProfileDialog";
+import { useProfiles } from "./queries";
+
+/** The start ("/"): add the first profile, or choose one. */
+export function WelcomePage() {
+  const { t } = useT();
+  const profiles = useProfiles();
+  const navigate = useNavigate();
+  const [adding, setAdding] = useState(false);
+
+  if (profiles.isPending) {
+    return (
+      <div className="placeholder">
+        <Spinner label={t("common.loading")} />
+      </div>
+    );
+  }
+  if (profiles.error) {
+    return (
+      <div className="placeholder">
+        <ErrorMessage error={profiles.error} />
+      </div>
+    );
+  }
+  const list = profiles.data;
+  return (
+    <div className="welcome">
+      <div className="welcome-card">
+        <Icon name="bucket" size={40} className="welcome-icon" />
+        <h2>{list.length === 0 ? t("welcome.title") : t("welcome.chooseTitle")}</h2>
+        <p>{list.length === 0 ? t("welcome.body") : t("welcome.chooseBody")}</p>
+        {list.length > 0 && (
+          <ul className="welcome-profiles" data-testid="welcome-profiles">
+            {list.map((p) => (
+              <li key={p.id}>
+                <Link to="/p/$profileId" params={{ profileId: p.id }} className="welcome-profile">
+                  <span className="welcome-profile-name">{p.name}</span>
+                  <span className="welcome-profile-endpoint">{p.endpoint}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        <button type="button" className={`button ${list.length === 0 ? "primary" : ""}`} onClick={() => setAdding(true)}>
+          <Icon name="plus" size={18} />
+          {t("profiles.add")}
+        </button>
+      </div>
+      {adding && (
+        <ProfileDialog
+          onClose={() => setAdding(false)}
+          onSaved={(p) => {
+            setAdding(false);
+            void navigate({ to: "/p/$profileId", params: { profileId: p.id } });
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+// The dictionaries of the app: the shared messages plus each feature's own (src/features/*/i18n.ts).
+import { messages as bucketSettings } from "../features/bucket-settings/i18n";
+import { messages as buckets } from "../features/buckets/i18n";
+import { messages as objects } from "../features/objects/i18n";
+import { messages as profiles } from "../features/profiles/i18n";
+import { messages as topics } from "../features/topics/i18n";
+import { messages as transfers } from "../features/transfers/i18n";
+import { messages as common } from "./common";
+import type { Locale } from "./locale";
+
+/** Every domain's messages, for the tests (no key may be defined by two domains). */
+export const DOMAINS = { common, profiles, buckets, objects, bucketSettings, topics, transfers } as const;
+
+const en = {
+  ...common.en,
+  ...profiles.en,
+  ...buckets.en,
+  ...objects.en,
+  ...bucketSettings.en,
+  ...topics.en,
+  ...transfers.en,
+};
+
+/** Every message key of the app: a typed union, so `t("nope")` fails `tsc`. */
+export type MessageKey = keyof typeof en;
+
+export const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = {
+  en,
+  "zh-CN": {
+    ...common["zh-CN"],
+    ...profiles["zh-CN"],
+    ...buckets["zh-CN"],
+    ...objects["zh-CN"],
+    ...bucketSettings["zh-CN"],
+    ...topics["zh-CN"],
+    ...transfers["zh-CN"],
+  },
+};

@@ -1,0 +1,162 @@
+// The routes of the app (TanStack Router, code-based). The history is given by the caller: hash
+// history in the app (a reload inside Tauri keeps the place), memory history in tests.
+import type { QueryClient } from "@tanstack/react-query";
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  redirect,
+  type RouterHistory,
+  type SearchSchemaInput,
+} from "@tanstack/react-router";
+import { AppLayout, NotFound } from "./App";
+import { BucketSettingsPage } from "./features/bucket-settings/BucketSettingsPage";
+import { DEFAULT_SETTINGS_TAB, isSettingsTab } from "./features/bucket-settings/tabs";
+import { PickBucket } from "./features/buckets/PickBucket";
+import { ObjectBrowser } from "./features/objects/ObjectBrowser";
+import { rememberedProfileId } from "./features/profiles/lastProfile";
+import { ProfileRoute } from "./features/profiles/ProfileRoute";
+import { profilesQuery } from "./features/profiles/queries";
+import { WelcomePage } from "./features/profiles/WelcomePage";
+import { TopicsPage } from "./features/topics/TopicsPage";
+import { TransfersPage } from "./features/transfers/TransfersPage";
+import { parseSearch, stringifySearch, stringParam } from "./lib/search";
+
+export interface RouterContext {
+  queryClient: QueryClient;
+  /** Per router: whether the first navigation (the app's start) has been seen. */
+  session: { started: boolean };
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: AppLayout,
+  notFoundComponent: NotFound,
+  beforeLoad: ({ context }) => {
+    const starting = !context.session.started;
+    context.session.started = true;
+    return { starting };
+  },
+});
+
+/** "/": at the start, opens the last profile (or the first); later, the place to choose or add one. */
+const welcomeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/",
+  component: WelcomePage,
+  beforeLoad: async ({ context }) => {
+    if (!context.starting) return;
+    const profiles = await context.queryClient.ensureQueryData(profilesQuery()).catch(() => []);
+    const last = rememberedProfileId();
+    const open = profiles.find((p) => p.id === last) ?? profiles[0];
+    if (open) throw redirect({ to: "/p/$profileId", params: { profileId: open.id }, replace: true });
+  },
+});
+
+const profileRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "p/$profileId",
+  component: function Profile() {
+    const { profileId } = profileRoute.useParams();
+    return <ProfileRoute profileId={profileId} />;
+  },
+});
+
+const pickBucketRoute = createRoute({
+  getParentRoute: () => profileRoute,
+  path: "/",
+  component: PickBucket,
+});
+
+const objectsRoute = createRoute({
+  getParentRoute: () => profileRoute,
+  path: "b/$bucket",
+  // The prefix is taken as it is: spaces, "//", Unicode (lib/search.ts keeps it a string).
+  validateSearch: (search: { prefix?: string } & SearchSchemaInput) => ({ prefix: stringParam(search.prefix) }),
+  component: function Objects() {
+    const { profileId, bucket } = objectsRoute.useParams();
+    const { prefix } = objectsRoute.useSearch();
+    const navigate = objectsRoute.useNavigate();
+    return (
+      <ObjectBrowser
+        // A new place starts fresh: selection, sort and notice belong to one folder.
+        key={`${profileId}\n${bucket}\n${prefix}`}
+        profileId={profileId}
+        bucket={bucket}
+        prefix={prefix}
+        onNavigate={(next) => void navigate({ search: { prefix: next } })}
+      />
+    );
+  },
+});
+
+const settingsIndexRoute = createRoute({
+  getParentRoute: () => profileRoute,
+  path: "b/$bucket/settings",
+  beforeLoad: ({ params }) => {
+    throw redirect({ to: "/p/$profileId/b/$bucket/settings/$tab", params: { ...params, tab: DEFAULT_SETTINGS_TAB }, replace: true });
+  },
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => profileRoute,
+  path: "b/$bucket/settings/$tab",
+  beforeLoad: ({ params }) => {
+    if (!isSettingsTab(params.tab)) {
+      throw redirect({ to: "/p/$profileId/b/$bucket/settings/$tab", params: { ...params, tab: DEFAULT_SETTINGS_TAB }, replace: true });
+    }
+  },
+  component: function Settings() {
+    const { profileId, bucket, tab } = settingsRoute.useParams();
+    const navigate = settingsRoute.useNavigate();
+    return (
+      <BucketSettingsPage
+        profileId={profileId}
+        bucket={bucket}
+        tab={isSettingsTab(tab) ? tab : DEFAULT_SETTINGS_TAB}
+        onTab={(next) => void navigate({ params: { profileId, bucket, tab: next } })}
+      />
+    );
+  },
+});
+
+const topicsRoute = createRoute({
+  getParentRoute: () => profileRoute,
+  path: "topics",
+  component: function Topics() {
+    const { profileId } = topicsRoute.useParams();
+    return <TopicsPage profileId={profileId} />;
+  },
+});
+
+const transfersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "transfers",
+  component: TransfersPage,
+});
+
+const routeTree = rootRoute.addChildren([
+  welcomeRoute,
+  profileRoute.addChildren([pickBucketRoute, objectsRoute, settingsIndexRoute, settingsRoute, topicsRoute]),
+  transfersRoute,
+]);
+
+export function createAppRouter({ history, queryClient }: { history: RouterHistory; queryClient: QueryClient }) {
+  return createRouter({
+    routeTree,
+    history,
+    context: { queryClient, session: { started: false } },
+    parseSearch,
+    stringifySearch,
+    defaultPreload: false,
+    // Only the main area changes between routes: no full-page pending state.
+    defaultPendingMs: 300,
+  });
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: AppRouter;
+  }
+}

@@ -5,6 +5,8 @@
 #
 #   scripts/sandbox.sh                       open the app (needs a desktop session)
 #   scripts/sandbox.sh --screenshot FILE     headless: run under Xvfb, save a screenshot, quit
+#   scripts/sandbox.sh --screens DIR         headless: screenshots of every screen, both languages,
+#                                            at the minimum window size (tests/e2e/screens.mjs)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -44,6 +46,9 @@ if [[ ${1:-} != --inner ]]; then
     # Headless: the end-to-end runner drives the real window under Xvfb through a short tour.
     out=$(realpath -m "${2:?--screenshot needs a file}")
     ZOS_E2E_SCRIPT=tour.mjs ZOS_TOUR_SHOT="$out" ZOS_E2E_DRIVER_PORT=4484 ./tests/e2e/run.sh
+  elif [[ ${1:-} == --screens ]]; then
+    out=$(realpath -m "${2:?--screens needs a folder}")
+    ZOS_E2E_SCRIPT=screens.mjs ZOS_SCREENS_DIR="$out" ZOS_E2E_DRIVER_PORT=4484 ./tests/e2e/run.sh
   elif [[ -z ${DISPLAY:-} && -z ${WAYLAND_DISPLAY:-} ]]; then
     echo "No desktop session (DISPLAY is not set): use --screenshot FILE to run headless." >&2
     exit 2

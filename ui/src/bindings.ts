@@ -288,7 +288,11 @@ export type ErrorCode = "InvalidArgument" | "InvalidDigest" | "BadDigest" | "Inv
 "Unknown"
 export type FieldProblem = { field: ProfileField; reason: ProfileProblem; 
 /**
- * English technical detail (e.g. the path to remove).
+ * The part of the input at fault, for the sentence (EndpointHasPath: the path to remove).
+ */
+part: string | null; 
+/**
+ * English technical detail, for logs and errors (the UI shows its own sentence).
  */
 detail: string }
 /**

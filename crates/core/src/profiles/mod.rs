@@ -90,7 +90,9 @@ pub enum ProfileProblem {
 pub struct FieldProblem {
     pub field: ProfileField,
     pub reason: ProfileProblem,
-    /// English technical detail (e.g. the path to remove).
+    /// The part of the input at fault, for the sentence (EndpointHasPath: the path to remove).
+    pub part: Option<String>,
+    /// English technical detail, for logs and errors (the UI shows its own sentence).
     pub detail: String,
 }
 
@@ -103,23 +105,33 @@ pub struct ProfileCheck {
     pub plain_http: bool,
 }
 
-/// The endpoint rule: `http(s)://host[:port]`, nothing after the authority.
+/// The endpoint rule: `http(s)://host[:port]`, nothing after the authority. Answers the
+/// reason, an English detail and the part at fault.
 pub fn endpoint_problem(endpoint: &str) -> Option<(ProfileProblem, String)> {
+    endpoint_problem_with_part(endpoint).map(|(reason, detail, _)| (reason, detail))
+}
+
+fn endpoint_problem_with_part(endpoint: &str) -> Option<(ProfileProblem, String, Option<String>)> {
     let endpoint = endpoint.trim();
     let Ok(uri) = endpoint.parse::<http::Uri>() else {
-        return Some((ProfileProblem::EndpointNotUrl, "not a URL".into()));
+        return Some((ProfileProblem::EndpointNotUrl, "not a URL".into(), None));
     };
     if !matches!(uri.scheme_str(), Some("http" | "https")) {
-        return Some((ProfileProblem::EndpointScheme, "the URL must start with http:// or https://".into()));
+        return Some((
+            ProfileProblem::EndpointScheme,
+            "the URL must start with http:// or https://".into(),
+            None,
+        ));
     }
     if uri.host().is_none_or(str::is_empty) {
-        return Some((ProfileProblem::EndpointNoHost, "the URL has no host".into()));
+        return Some((ProfileProblem::EndpointNoHost, "the URL has no host".into(), None));
     }
     let rest = uri.path_and_query().map_or("", |p| p.as_str());
     if !rest.is_empty() && rest != "/" {
         return Some((
             ProfileProblem::EndpointHasPath,
             format!("remove {rest:?}: the endpoint is the server only, without a path or query"),
+            Some(rest.to_owned()),
         ));
     }
     None
@@ -132,22 +144,24 @@ pub fn is_plain_http(endpoint: &str) -> bool {
 /// Every problem of the form, field by field (empty when it may be saved and sent).
 pub fn check(input: &ProfileInput) -> ProfileCheck {
     let mut problems = Vec::new();
-    let mut add =
-        |field, reason, detail: &str| problems.push(FieldProblem { field, reason, detail: detail.into() });
+    let mut add = |field, reason, detail: &str, part: Option<String>| {
+        problems.push(FieldProblem { field, reason, part, detail: detail.into() })
+    };
     if input.name.trim().is_empty() {
-        add(ProfileField::Name, ProfileProblem::NameMissing, "the profile needs a name");
+        add(ProfileField::Name, ProfileProblem::NameMissing, "the profile needs a name", None);
     }
-    if let Some((reason, detail)) = endpoint_problem(&input.endpoint) {
-        add(ProfileField::Endpoint, reason, &detail);
+    if let Some((reason, detail, part)) = endpoint_problem_with_part(&input.endpoint) {
+        add(ProfileField::Endpoint, reason, &detail, part);
     }
     if input.access_key_id.trim().is_empty() {
-        add(ProfileField::AccessKeyId, ProfileProblem::AccessKeyMissing, "the access key id is empty");
+        add(ProfileField::AccessKeyId, ProfileProblem::AccessKeyMissing, "the access key id is empty", None);
     }
     if input.id.is_none() && input.secret_access_key.as_deref().is_none_or(str::is_empty) {
         add(
             ProfileField::SecretAccessKey,
             ProfileProblem::SecretMissing,
             "a new profile needs its secret key",
+            None,
         );
     }
     ProfileCheck { problems, plain_http: is_plain_http(&input.endpoint) }
@@ -253,6 +267,7 @@ mod tests {
         let mut i = input();
         i.endpoint = "http://h/bucket".into();
         assert!(check(&i).problems[0].detail.contains("\"/bucket\""));
+        assert_eq!(check(&i).problems[0].part.as_deref(), Some("/bucket"));
     }
 
     #[test]

@@ -23,7 +23,12 @@ function rustSays(verdict: ProfileCheck | ((input: ProfileInput) => ProfileCheck
   vi.mocked(api.checkProfile).mockImplementation(async (input) => (typeof verdict === "function" ? verdict(input) : verdict));
 }
 
-const problem = (field: FieldProblem["field"], reason: ProfileProblem, detail = ""): FieldProblem => ({ field, reason, detail });
+const problem = (field: FieldProblem["field"], reason: ProfileProblem, part: string | null = null): FieldProblem => ({
+  field,
+  reason,
+  part,
+  detail: "English detail the UI does not show",
+});
 
 function type(testId: string, value: string) {
   fireEvent.change(screen.getByTestId(testId), { target: { value } });
@@ -67,7 +72,7 @@ describe("ProfileDialog", () => {
     rustSays({
       problems: [
         problem("name", "NameMissing"),
-        problem("endpoint", "EndpointNotUrl", "relative URL without a base"),
+        problem("endpoint", "EndpointNotUrl"),
         problem("accessKeyId", "AccessKeyMissing"),
         problem("secretAccessKey", "SecretMissing"),
       ],
@@ -78,7 +83,6 @@ describe("ProfileDialog", () => {
     fireEvent.click(screen.getByTestId("profile-save"));
     expect((await screen.findByTestId("profile-name-error")).textContent).toBe("Enter a name.");
     expect(screen.getByTestId("profile-endpoint-error").textContent).toContain("Enter the endpoint as a URL");
-    expect(screen.getByTestId("profile-endpoint-error").textContent).toContain("relative URL without a base");
     expect(screen.getByTestId("profile-access-key-error").textContent).toBe("Enter the access key ID.");
     expect(screen.getByTestId("profile-secret-key-error").textContent).toBe("Enter the secret access key.");
     expect(api.checkProfile).toHaveBeenLastCalledWith({ ...VALID_INPUT, name: "", endpoint: "", accessKeyId: "", secretAccessKey: null });
@@ -94,12 +98,17 @@ describe("ProfileDialog", () => {
     ["EndpointNotUrl", "Enter the endpoint as a URL"],
     ["EndpointScheme", "must start with http:// or https://"],
     ["EndpointNoHost", "needs a host name"],
-    ["EndpointHasPath", "Remove the path: the endpoint is the server only"],
+    ["EndpointHasPath", "Remove the path “/bucket”: the endpoint is the server only"],
   ])("says %s in words under the endpoint while typing", async (reason, sentence) => {
-    rustSays((input) => ({ problems: input.endpoint === "" ? [] : [problem("endpoint", reason)], plainHttp: false }));
+    rustSays((input) => ({
+      problems: input.endpoint === "" ? [] : [problem("endpoint", reason, reason === "EndpointHasPath" ? "/bucket" : null)],
+      plainHttp: false,
+    }));
     renderWithProviders(<ProfileDialog onClose={() => {}} onSaved={() => {}} />);
     type("profile-endpoint", "whatever Rust refuses");
-    expect((await screen.findByTestId("profile-endpoint-error")).textContent).toContain(sentence);
+    const shown = (await screen.findByTestId("profile-endpoint-error")).textContent;
+    expect(shown).toContain(sentence);
+    expect(shown).not.toContain("English detail"); // the sentence is in the user's language only
   });
 
   it("shows a field's problem only once it was edited (or after Save)", async () => {

@@ -80,12 +80,7 @@ export function ProfileDialog({ profile, onClose, onSaved }: Props) {
     if (found.length === 0) return null;
     return found.map((p) => (
       <span key={p.reason} className="field-problem">
-        {t(PROBLEM_MESSAGES[p.reason])}
-        {p.detail && (
-          <span className="field-detail" lang="en">
-            {p.detail}
-          </span>
-        )}
+        {t(PROBLEM_MESSAGES[p.reason], { part: p.part ?? "" })}
       </span>
     ));
   };

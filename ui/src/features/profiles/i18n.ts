@@ -46,7 +46,7 @@ export const messages = defineMessages({
     "profileDialog.problem.EndpointNotUrl": "Enter the endpoint as a URL, e.g. https://zos.example.com:7480.",
     "profileDialog.problem.EndpointScheme": "The endpoint must start with http:// or https://.",
     "profileDialog.problem.EndpointNoHost": "The endpoint needs a host name or an address.",
-    "profileDialog.problem.EndpointHasPath": "Remove the path: the endpoint is the server only, e.g. https://zos.example.com:7480.",
+    "profileDialog.problem.EndpointHasPath": "Remove the path “{part}”: the endpoint is the server only, e.g. https://zos.example.com:7480.",
     "profileDialog.problem.AccessKeyMissing": "Enter the access key ID.",
     "profileDialog.problem.SecretMissing": "Enter the secret access key.",
 
@@ -96,7 +96,7 @@ export const messages = defineMessages({
     "profileDialog.problem.EndpointNotUrl": "请以网址形式输入端点，例如 https://zos.example.com:7480。",
     "profileDialog.problem.EndpointScheme": "端点必须以 http:// 或 https:// 开头。",
     "profileDialog.problem.EndpointNoHost": "端点缺少主机名或地址。",
-    "profileDialog.problem.EndpointHasPath": "请删除路径：端点只包含服务器地址，例如 https://zos.example.com:7480。",
+    "profileDialog.problem.EndpointHasPath": "请删除路径“{part}”：端点只包含服务器地址，例如 https://zos.example.com:7480。",
     "profileDialog.problem.AccessKeyMissing": "请输入访问密钥 ID。",
     "profileDialog.problem.SecretMissing": "请输入私有访问密钥。",
 

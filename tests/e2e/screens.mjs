@@ -3,6 +3,7 @@
 // Run through run.sh with ZOS_E2E_SCRIPT=screens.mjs and ZOS_SCREENS_DIR=<folder>
 // (scripts/sandbox.sh --screens DIR does this on the sandbox data).
 import { remote } from 'webdriverio';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -100,6 +101,14 @@ try {
     await shot(`15-${lang}-create-bucket`);
     await browser.keys('Escape');
   }
+  // The native upload dialog (rfd, GTK), opened from Rust: no answers file is written here, so
+  // the e2e hook stays out of the way. A screenshot of the whole screen shows it.
+  await go(`/p/${profileId}/b/photos`);
+  await click('object-upload');
+  await new Promise((r) => setTimeout(r, 3000));
+  const file = join(DIR, '20-native-upload-dialog.png');
+  execFileSync('import', ['-window', 'root', file]);
+  console.log(`screenshot: ${file}`);
 } finally {
   await browser.deleteSession();
 }

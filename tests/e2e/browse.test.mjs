@@ -112,22 +112,26 @@ async function click(id) {
   await el.click();
 }
 
-/** Types into a (React-controlled) input, replacing what it holds, and checks the result. */
+/**
+ * Types into a (React-controlled) input, replacing what it holds, like a user: select all, type.
+ * (Element Clear empties the DOM value without React knowing, which can put the old value back
+ * under the new text: "defaultdefault".) Tries again if the field does not settle on `value`.
+ */
 async function fill(id, value) {
-  const el = await shown(id);
-  await el.click();
-  await el.clearValue();
-  if ((await el.getValue()) !== '') {
-    // Element Clear does not always reach React's state: select all and delete like a user.
+  let last = '';
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const el = await shown(id);
+    await el.click();
     await browser.keys(['Control', 'a']);
     await browser.keys(['Backspace']);
+    await el.addValue(value);
+    const settled = await browser
+      .waitUntil(async () => (last = await el.getValue()) === value, { timeout: TIMEOUT / 3, interval: 100 })
+      .catch(() => false);
+    if (settled) return;
+    console.log(`fill ${id}: attempt ${attempt} left "${last}", typing again`);
   }
-  await el.addValue(value);
-  let last = '';
-  await until(
-    async () => (last = await el.getValue()) === value,
-    () => `[data-testid="${id}"] holds "${last}", not "${value}"`,
-  );
+  throw new Error(`[data-testid="${id}"] holds "${last}", not "${value}"`);
 }
 
 async function textOf(id) {

@@ -23,7 +23,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             profiles::delete_profile,
             profiles::test_connection,
             buckets::list_buckets,
-            buckets::validate_bucket_name,
+            buckets::check_bucket_name,
             buckets::create_bucket,
             buckets::delete_bucket,
             buckets::bucket_usage,

@@ -1,6 +1,7 @@
 import { Link, useNavigate, useParams, useRouterState } from "@tanstack/react-router";
+import { useState } from "react";
 import { Icon } from "./components/Icon";
-import { BucketList } from "./features/buckets/BucketList";
+import { BucketList, type BucketNotice } from "./features/buckets/BucketList";
 import { BucketPanel } from "./features/buckets/BucketPanel";
 import { rememberedProfileId } from "./features/profiles/lastProfile";
 import { ProfilePicker } from "./features/profiles/ProfilePicker";
@@ -24,6 +25,7 @@ export function Sidebar() {
   const profile = list.find((p) => p.id === profileId) ?? null;
   const bucket = profile ? (params.bucket ?? null) : null;
   const running = useTransfers().length;
+  const [bucketNotice, setBucketNotice] = useState<BucketNotice | null>(null);
 
   return (
     <aside className="sidebar">
@@ -50,6 +52,8 @@ export function Sidebar() {
           profileId={profile.id}
           selected={bucket}
           onSelect={(name) => void navigate({ to: "/p/$profileId/b/$bucket", params: { profileId: profile.id, bucket: name } })}
+          notice={bucketNotice}
+          onNotice={setBucketNotice}
         />
       )}
       {profile && bucket && (
@@ -57,7 +61,10 @@ export function Sidebar() {
           key={`${profile.id}\n${bucket}`}
           profileId={profile.id}
           bucket={bucket}
-          onDeleted={() => void navigate({ to: "/p/$profileId", params: { profileId: profile.id } })}
+          onDeleted={() => {
+            setBucketNotice({ kind: "deleted", name: bucket });
+            void navigate({ to: "/p/$profileId", params: { profileId: profile.id } });
+          }}
         />
       )}
     </aside>

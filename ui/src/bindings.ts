@@ -56,9 +56,9 @@ async listBuckets(profileId: string) : Promise<Result<BucketSummary[], AppError>
     else return { status: "error", error: e  as any };
 }
 },
-async validateBucketName(name: string) : Promise<Result<null, AppError>> {
+async checkBucketName(name: string) : Promise<Result<BucketNameCheck, AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("validate_bucket_name", { name }) };
+    return { status: "ok", data: await TAURI_INVOKE("check_bucket_name", { name }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -217,6 +217,64 @@ requestId: string | null;
  */
 detail: string }
 export type AzPolicy = "single-az" | "multi-az"
+export type BucketNameCheck = { verdict: BucketNameVerdict; 
+/**
+ * The first problem, for the sentence (`None` when valid).
+ */
+problem: BucketNameProblem | null; 
+/**
+ * The part at fault (a bad character), for the sentence.
+ */
+part: string | null }
+/**
+ * Why a name is not strictly valid; the UI has one sentence per reason.
+ */
+export type BucketNameProblem = "TooShort" | "TooLong" | 
+/**
+ * A character outside letters, digits, `.`, `-` and `_` (named in `part`).
+ */
+"BadCharacter" | 
+/**
+ * `_` (relaxed servers only).
+ */
+"Underscore" | 
+/**
+ * Capital letters (relaxed servers only).
+ */
+"UpperCase" | 
+/**
+ * Not a letter or digit first.
+ */
+"BadStart" | 
+/**
+ * Not a letter or digit last.
+ */
+"BadEnd" | 
+/**
+ * Two dots in a row.
+ */
+"DoubleDot" | 
+/**
+ * A dot next to a dash (`.-` or `-.`), which radosgw refuses (measured).
+ */
+"DotNextToDash" | 
+/**
+ * Looks like an IPv4 address.
+ */
+"IpAddress"
+export type BucketNameVerdict = 
+/**
+ * Follows the strict S3 rule: every S3 server takes it.
+ */
+"Valid" | 
+/**
+ * Only a server with relaxed bucket names takes it (the guide's `_` and capitals).
+ */
+"RelaxedOnly" | 
+/**
+ * No server takes it; nothing is sent.
+ */
+"Invalid"
 export type BucketStorageClass = "STANDARD" | "STANDARD_IA" | "GLACIER"
 export type BucketSummary = { name: string; 
 /**
@@ -323,7 +381,15 @@ export type ObjectDetails = { key: string; size: number; contentType: string | n
 /**
  * radosgw's `x-rgw-object-type`: `Normal` or `Appendable`.
  */
-objectType: string | null; metadata: Partial<{ [key in string]: string }> }
+objectType: string | null; 
+/**
+ * User metadata, RFC 2047 encoded-words decoded (`=?UTF-8?B?6aG555uu5oql5ZGK?=` → 项目报告).
+ */
+metadata: Partial<{ [key in string]: string }>; 
+/**
+ * The values as stored, for the keys whose value was decoded above.
+ */
+rawMetadata: Partial<{ [key in string]: string }> }
 export type ObjectEntry = { key: string; size: number; 
 /**
  * Milliseconds since the Unix epoch. A number, not an ISO string: a listing holds up to

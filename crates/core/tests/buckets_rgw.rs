@@ -6,6 +6,7 @@ use common::*;
 use zos_core::buckets::{self, CannedAcl, CreateBucketRequest};
 use zos_core::client::{build_s3_client, ConnectionSettings};
 use zos_core::zos_wire::{AzPolicy, BucketStorageClass};
+use zos_core::AppError;
 
 fn request(name: &str) -> CreateBucketRequest {
     CreateBucketRequest {
@@ -134,7 +135,58 @@ async fn existing_bucket_of_another_user_and_of_self() {
     let err = buckets::create_bucket(&s3b, &request(&name)).await.unwrap_err();
     assert_eq!(err.code, "BucketAlreadyExists", "{err:?}");
     assert_eq!(err.status, Some(409));
+    // radosgw answers 200 to the owner's second CreateBucket: the core says what happened.
+    let err = buckets::create_bucket(&s3, &request(&name)).await.unwrap_err();
+    assert_eq!(err.code, "BucketAlreadyOwnedByYou", "{err:?}");
     drop_bucket(&s3, &name).await;
+}
+
+/// The name rule says exactly what this radosgw (default, strict names) does: every name the
+/// rule calls valid is created, every other one is refused with InvalidBucketName. The names
+/// are sent with the SDK directly, past the core's own check.
+#[tokio::test]
+async fn the_bucket_name_rule_is_the_servers() {
+    use zos_core::buckets::{check_bucket_name, BucketNameVerdict};
+    let s3 = server().s3();
+    let tag = &uuid::Uuid::new_v4().simple().to_string()[..6];
+    let names = [
+        format!("ok-{tag}"),
+        format!("xn--{tag}"),
+        format!("dots.{tag}.x"),
+        format!("{tag}{}", "a".repeat(57)),
+        format!("{tag}{}", "a".repeat(58)),
+        format!("ux_{tag}"),
+        format!("UPPER-{tag}"),
+        format!("a..{tag}"),
+        format!("{tag}-"),
+        format!("-{tag}"),
+        format!(".{tag}"),
+        format!("{tag}."),
+        format!("a.-{tag}"),
+        format!("a-.{tag}"),
+        "ab".into(),
+        "192.168.1.1".into(),
+        format!("sp ace{tag}"),
+    ];
+    for name in names {
+        let verdict = check_bucket_name(&name).verdict;
+        let created = s3.create_bucket().bucket(&name).send().await;
+        if created.is_ok() {
+            drop_bucket(&s3, &name).await;
+        }
+        match verdict {
+            BucketNameVerdict::Valid => {
+                assert!(created.is_ok(), "{name:?}: the rule says valid, radosgw refused: {created:?}")
+            }
+            _ => {
+                let err = AppError::from_sdk(
+                    created.expect_err(&format!("{name:?}: the rule refuses it, radosgw created it")),
+                    zos_core::ErrorCode::NoSuchBucket,
+                );
+                assert_eq!(err.code, "InvalidBucketName", "{name:?}: {err:?}");
+            }
+        }
+    }
 }
 
 /// PUTs with a body that the server rejects without reading it, each followed by a request on

@@ -188,3 +188,22 @@ async fn details_tell_appendable_objects_apart() {
     assert_eq!(details.size, 7);
     drop_bucket(&s3, &bucket).await;
 }
+
+/// Chinese metadata as boto3 users store it (RFC 2047 encoded-words, written here by boto3):
+/// the details show it decoded and keep the stored value; boto3 reads back that stored value.
+#[tokio::test]
+async fn encoded_word_metadata_is_shown_decoded_with_the_raw_value_kept() {
+    let s3 = server().s3();
+    let bucket = unique_bucket("meta");
+    make_bucket(&s3, &bucket).await;
+    let stored = boto3(&format!(
+        "s3.put_object(Bucket={bucket:?}, Key='report.txt', Body=b'x', Metadata={{'title': '=?UTF-8?B?6aG555uu5oql5ZGK?=', 'plain': 'ops'}})\n\
+         print(s3.head_object(Bucket={bucket:?}, Key='report.txt')['Metadata']['title'])"
+    ));
+    let details = objects::head_object(&s3, &bucket, "report.txt").await.unwrap();
+    assert_eq!(details.metadata.get("title").map(String::as_str), Some("项目报告"));
+    assert_eq!(details.raw_metadata.get("title"), Some(&stored), "the stored value, as boto3 reads it");
+    assert_eq!(details.metadata.get("plain").map(String::as_str), Some("ops"));
+    assert!(!details.raw_metadata.contains_key("plain"), "nothing to show raw for a plain value");
+    drop_bucket(&s3, &bucket).await;
+}

@@ -1,6 +1,6 @@
 use crate::state::AppState;
 use tauri::State;
-use zos_core::buckets::{self, BucketSummary, BucketUsage, CreateBucketRequest};
+use zos_core::buckets::{self, BucketNameCheck, BucketSummary, BucketUsage, CreateBucketRequest};
 use zos_core::AppError;
 
 #[tauri::command]
@@ -14,8 +14,8 @@ pub async fn list_buckets(
 
 #[tauri::command]
 #[specta::specta]
-pub fn validate_bucket_name(name: String) -> Result<(), AppError> {
-    buckets::validate_bucket_name(&name)
+pub fn check_bucket_name(name: String) -> Result<BucketNameCheck, AppError> {
+    Ok(buckets::check_bucket_name(&name))
 }
 
 #[tauri::command]

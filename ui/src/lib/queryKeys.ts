@@ -6,7 +6,7 @@ export const queryKeys = {
   checkProfile: (input: ProfileInput) => ["checkProfile", input] as const,
   buckets: (profileId: string) => ["buckets", profileId] as const,
   bucketUsage: (profileId: string, bucket: string) => ["bucketUsage", profileId, bucket] as const,
-  validateBucketName: (name: string) => ["validateBucketName", name] as const,
+  checkBucketName: (name: string) => ["checkBucketName", name] as const,
   /** All listings of one bucket (every prefix). */
   objectsOfBucket: (profileId: string, bucket: string) => ["objects", profileId, bucket] as const,
   objects: (profileId: string, bucket: string, prefix: string) => ["objects", profileId, bucket, prefix] as const,

@@ -216,9 +216,10 @@ export const fakeCommands: BackendCommands = {
     await delay(150);
     return ok((buckets.get(profileId) ?? []).slice().sort((a, b) => a.name.localeCompare(b.name)));
   },
-  async validateBucketName() {
+  async checkBucketName() {
+    // A fixture: the fake encodes no rule (Rust has the only one).
     await delay(60);
-    return ok(null);
+    return ok({ verdict: "Valid", problem: null, part: null });
   },
   async createBucket(profileId, request) {
     await delay(300);
@@ -284,7 +285,8 @@ export const fakeCommands: BackendCommands = {
       contentType: types[ext ?? ""] ?? "application/octet-stream",
       versionId: null,
       objectType: key.endsWith(".log") ? "Appendable" : "Normal",
-      metadata: ext === "jpg" ? { camera: "X-T5", "uploaded-by": "zos-browser" } : {},
+      metadata: ext === "jpg" ? { camera: "X-T5", "uploaded-by": "zos-browser", title: "项目报告" } : {},
+      rawMetadata: ext === "jpg" ? { title: "=?UTF-8?B?6aG555uu5oql5ZGK?=" } : {},
     };
     return ok(details);
   },

@@ -36,6 +36,7 @@ pub(super) fn head_storage_class(out: &HeadObjectOutput) -> String {
 
 pub async fn head_object(s3: &aws_sdk_s3::Client, bucket: &str, key: &str) -> Result<ObjectDetails> {
     let (out, headers) = head(s3, bucket, key).await?;
+    let (metadata, raw_metadata) = super::metadata::decoded(out.metadata().cloned().unwrap_or_default());
     Ok(ObjectDetails {
         key: key.to_owned(),
         size: head_size(&out),
@@ -45,7 +46,8 @@ pub async fn head_object(s3: &aws_sdk_s3::Client, bucket: &str, key: &str) -> Re
         version_id: out.version_id().map(str::to_owned),
         storage_class: Some(head_storage_class(&out)),
         object_type: headers.get(zos_wire::HEADER_OBJECT_TYPE),
-        metadata: out.metadata().cloned().unwrap_or_default().into_iter().collect(),
+        metadata,
+        raw_metadata,
     })
 }
 

@@ -5,6 +5,7 @@ mod delete;
 mod download;
 mod head;
 mod list;
+mod metadata;
 mod upload;
 
 pub use delete::delete_objects;
@@ -59,7 +60,10 @@ pub struct ObjectDetails {
     pub storage_class: Option<String>,
     /// radosgw's `x-rgw-object-type`: `Normal` or `Appendable`.
     pub object_type: Option<String>,
+    /// User metadata, RFC 2047 encoded-words decoded (`=?UTF-8?B?6aG555uu5oql5ZGK?=` → 项目报告).
     pub metadata: BTreeMap<String, String>,
+    /// The values as stored, for the keys whose value was decoded above.
+    pub raw_metadata: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]

@@ -7,17 +7,28 @@ import { formatDate } from "../../lib/format";
 import { CreateBucketDialog } from "./CreateBucketDialog";
 import { useBuckets } from "./queries";
 
+/** What just happened to a bucket, said under the heading until the next change. */
+export interface BucketNotice {
+  kind: "created" | "deleted";
+  name: string;
+}
+
 interface Props {
   profileId: string;
   selected: string | null;
   onSelect: (bucket: string) => void;
+  notice: BucketNotice | null;
+  onNotice: (notice: BucketNotice | null) => void;
 }
 
 /** The buckets of the profile, newest choice highlighted, with "New bucket". */
-export function BucketList({ profileId, selected, onSelect }: Props) {
+export function BucketList({ profileId, selected, onSelect, notice, onNotice }: Props) {
   const { t, locale } = useT();
   const buckets = useBuckets(profileId);
   const [creating, setCreating] = useState(false);
+  const [filter, setFilter] = useState("");
+  const needle = filter.trim().toLowerCase();
+  const shown = buckets.data?.filter((b) => b.name.toLowerCase().includes(needle));
   const selectedItem = useRef<HTMLButtonElement>(null);
 
   // A bucket chosen elsewhere (a deep link, the back button) is brought into view.
@@ -34,7 +45,25 @@ export function BucketList({ profileId, selected, onSelect }: Props) {
           {t("buckets.new")}
         </button>
       </div>
+      {notice && (
+        <p className="bucket-notice" role="status" data-testid="bucket-notice">
+          <Icon name="check" size={14} />
+          {t(notice.kind === "created" ? "buckets.created" : "buckets.deleted", { name: notice.name })}
+        </p>
+      )}
       {buckets.error && <ErrorMessage error={buckets.error} />}
+      {(buckets.data?.length ?? 0) > 0 && (
+        <input
+          type="search"
+          className="bucket-filter"
+          data-testid="bucket-filter"
+          placeholder={t("buckets.filter")}
+          aria-label={t("buckets.filter")}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          spellCheck={false}
+        />
+      )}
       <ul className="bucket-list" data-testid="bucket-list">
         {buckets.isPending && (
           <li className="muted">
@@ -42,7 +71,12 @@ export function BucketList({ profileId, selected, onSelect }: Props) {
           </li>
         )}
         {buckets.data?.length === 0 && <li className="muted">{t("buckets.empty")}</li>}
-        {buckets.data?.map((b) => (
+        {buckets.data && buckets.data.length > 0 && shown?.length === 0 && (
+          <li className="muted" data-testid="bucket-filter-empty">
+            {t("buckets.noMatch", { filter: filter.trim() })}
+          </li>
+        )}
+        {shown?.map((b) => (
           <li key={b.name}>
             <button
               type="button"
@@ -69,6 +103,8 @@ export function BucketList({ profileId, selected, onSelect }: Props) {
           onClose={() => setCreating(false)}
           onCreated={(name) => {
             setCreating(false);
+            setFilter("");
+            onNotice({ kind: "created", name });
             onSelect(name);
           }}
         />

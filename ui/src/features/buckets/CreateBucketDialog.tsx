@@ -1,10 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
-import { api, type AzPolicy, type BucketStorageClass, type CannedAcl, type CreateBucketRequest } from "../../backend";
+import { useId, useState, type FormEvent, type ReactNode } from "react";
+import {
+  api,
+  type AzPolicy,
+  type BucketNameCheck,
+  type BucketNameProblem,
+  type BucketStorageClass,
+  type CannedAcl,
+  type CreateBucketRequest,
+} from "../../backend";
 import { Field } from "../../components/Field";
 import { Modal } from "../../components/Modal";
-import { describeError, ErrorMessage } from "../../errors";
-import { useT } from "../../i18n";
+import { BackendError, ErrorMessage } from "../../errors";
+import { useT, type MessageKey } from "../../i18n";
 import { queryKeys } from "../../lib/queryKeys";
 import { useDebounced } from "../../lib/useDebounced";
 
@@ -14,6 +22,20 @@ const ACLS: CannedAcl[] = ["private", "public-read", "public-read-write", "authe
 const AZ_POLICIES: AzPolicy[] = ["single-az", "multi-az"];
 const STORAGE_CLASSES: BucketStorageClass[] = ["STANDARD", "STANDARD_IA", "GLACIER"];
 
+/** One sentence per reason Rust gives (`{part}` is the character or pair at fault). */
+const NAME_PROBLEMS: Record<BucketNameProblem, MessageKey> = {
+  TooShort: "bucketDialog.problem.TooShort",
+  TooLong: "bucketDialog.problem.TooLong",
+  BadCharacter: "bucketDialog.problem.BadCharacter",
+  Underscore: "bucketDialog.problem.Underscore",
+  UpperCase: "bucketDialog.problem.UpperCase",
+  BadStart: "bucketDialog.problem.BadStart",
+  BadEnd: "bucketDialog.problem.BadEnd",
+  DoubleDot: "bucketDialog.problem.DoubleDot",
+  DotNextToDash: "bucketDialog.problem.DotNextToDash",
+  IpAddress: "bucketDialog.problem.IpAddress",
+};
+
 interface Props {
   profileId: string;
   onClose: () => void;
@@ -21,7 +43,7 @@ interface Props {
 }
 
 export function CreateBucketDialog({ profileId, onClose, onCreated }: Props) {
-  const { t, locale } = useT();
+  const { t } = useT();
   const qc = useQueryClient();
   const ids = useId();
   const [name, setName] = useState("");
@@ -32,8 +54,8 @@ export function CreateBucketDialog({ profileId, onClose, onCreated }: Props) {
 
   const debounced = useDebounced(name, NAME_CHECK_DELAY_MS);
   const check = useQuery({
-    queryKey: queryKeys.validateBucketName(debounced),
-    queryFn: () => api.validateBucketName(debounced),
+    queryKey: queryKeys.checkBucketName(debounced),
+    queryFn: () => api.checkBucketName(debounced),
     enabled: debounced !== "",
     staleTime: Infinity,
     retry: false,
@@ -48,13 +70,17 @@ export function CreateBucketDialog({ profileId, onClose, onCreated }: Props) {
   });
 
   const checking = name !== "" && (name !== debounced || check.isFetching);
-  const invalid = !checking && check.isError;
-  const valid = name !== "" && !checking && check.isSuccess;
-  const nameError = invalid ? describeError(check.error, locale) : null;
+  const verdict: BucketNameCheck | undefined = checking || name === "" ? undefined : check.data;
+  // The server's word beats the local check: a refused name is shown as refused.
+  const refusedByServer =
+    create.error instanceof BackendError && create.error.code === "InvalidBucketName" && create.variables?.name === name;
+  const usable = verdict !== undefined && verdict.verdict !== "Invalid" && !refusedByServer;
+  const problem = (c: BucketNameCheck) =>
+    c.problem ? t(NAME_PROBLEMS[c.problem], { part: c.part ?? "" }) : null;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (!valid || create.isPending) return;
+    if (!usable || create.isPending) return;
     create.mutate({
       name,
       acl,
@@ -64,7 +90,18 @@ export function CreateBucketDialog({ profileId, onClose, onCreated }: Props) {
     });
   };
 
-  const hint = checking ? t("bucketDialog.checking") : valid ? t("bucketDialog.nameOk") : t("bucketDialog.nameHint");
+  let hint: ReactNode = t("bucketDialog.nameHint");
+  let nameError: ReactNode = null;
+  if (checking) hint = t("bucketDialog.checking");
+  else if (refusedByServer) nameError = t("bucketDialog.refusedByServer");
+  else if (verdict?.verdict === "Invalid") nameError = problem(verdict);
+  else if (verdict?.verdict === "RelaxedOnly")
+    hint = (
+      <span className="hint-warn" data-testid="bucket-name-warning">
+        {problem(verdict)} {t("bucketDialog.relaxedOnly")}
+      </span>
+    );
+  else if (verdict?.verdict === "Valid") hint = <span className="hint-ok">{t("bucketDialog.nameOk")}</span>;
 
   return (
     <Modal
@@ -82,7 +119,7 @@ export function CreateBucketDialog({ profileId, onClose, onCreated }: Props) {
             form={`${ids}-form`}
             className="button primary"
             data-testid="bucket-create"
-            disabled={!valid || create.isPending}
+            disabled={!usable || create.isPending}
           >
             {create.isPending ? t("bucketDialog.creating") : t("bucketDialog.create")}
           </button>
@@ -93,19 +130,8 @@ export function CreateBucketDialog({ profileId, onClose, onCreated }: Props) {
         <Field
           label={t("bucketDialog.name")}
           htmlFor={`${ids}-name`}
-          hint={<span className={valid ? "hint-ok" : undefined}>{hint}</span>}
-          error={
-            nameError && (
-              <>
-                {nameError.sentence}
-                {nameError.detail && (
-                  <span className="field-detail" lang="en">
-                    {nameError.detail}
-                  </span>
-                )}
-              </>
-            )
-          }
+          hint={nameError ? undefined : hint}
+          error={nameError}
           errorTestId="bucket-name-error"
         >
           <input
@@ -115,7 +141,7 @@ export function CreateBucketDialog({ profileId, onClose, onCreated }: Props) {
             onChange={(e) => setName(e.target.value)}
             autoComplete="off"
             spellCheck={false}
-            aria-invalid={invalid}
+            aria-invalid={nameError !== null}
           />
         </Field>
         <div className="form-row">

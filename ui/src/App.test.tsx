@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { api, type ObjectPage, type Profile } from "./backend";
 import { BackendError } from "./errors";
@@ -69,6 +69,19 @@ describe("App", () => {
     expect((await screen.findByTestId("profile-plain-http-badge")).textContent).toBe("Not encrypted");
     fireEvent.change(screen.getByTestId("profile-select"), { target: { value: "p2" } });
     await waitFor(() => expect(screen.queryByTestId("profile-plain-http-badge")).toBeNull());
+  });
+
+  it("a profile that cannot connect shows why and offers to fix it, not 'Select a bucket'", async () => {
+    vi.mocked(api.listBuckets).mockRejectedValue(
+      new BackendError({ code: "InvalidAccessKeyId", status: 403, requestId: "tx3", detail: "" }),
+    );
+    renderApp("/p/p2");
+    const broken = await screen.findByTestId("profile-broken");
+    expect(broken.textContent).toContain("The profile “ZOS Prod” cannot list its buckets.");
+    expect(within(broken).getByTestId("error-code").textContent).toBe("InvalidAccessKeyId");
+    expect(screen.queryByText("Select a bucket on the left to browse its objects.")).toBeNull();
+    fireEvent.click(screen.getByTestId("profile-fix"));
+    expect(((await screen.findByTestId("profile-name")) as HTMLInputElement).value).toBe("ZOS Prod");
   });
 
   it("lists the buckets of the profile and shows the usage of the selected one", async () => {

@@ -4,6 +4,8 @@ import { defineMessages } from "../../i18n/define";
 export const messages = defineMessages({
   en: {
     "buckets.pick": "Select a bucket on the left to browse its objects.",
+    "buckets.profileBroken": "The profile “{name}” cannot list its buckets.",
+    "buckets.fixProfile": "Fix this profile",
     "buckets.title": "Buckets",
     "buckets.new": "New bucket",
     "buckets.empty": "No buckets yet.",
@@ -59,6 +61,8 @@ export const messages = defineMessages({
   },
   "zh-CN": {
     "buckets.pick": "在左侧选择一个存储桶以浏览其中的对象。",
+    "buckets.profileBroken": "配置“{name}”无法列出其存储桶。",
+    "buckets.fixProfile": "修改此配置",
     "buckets.title": "存储桶",
     "buckets.new": "新建存储桶",
     "buckets.empty": "还没有存储桶。",

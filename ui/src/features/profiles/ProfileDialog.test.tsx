@@ -54,6 +54,13 @@ const VALID_INPUT: ProfileInput = {
 describe("ProfileDialog", () => {
   beforeEach(() => {
     rustSays(OK);
+    vi.mocked(api.testConnection).mockResolvedValue({
+      bucketCount: 2,
+      latencyMs: 4,
+      serverTime: null,
+      clockSkewSeconds: 0,
+      clockSkewWarning: false,
+    });
     vi.mocked(api.saveProfile).mockImplementation(async (input) => ({
       ...existing,
       ...input,
@@ -155,6 +162,47 @@ describe("ProfileDialog", () => {
     const sent = { ...VALID_INPUT, pathStyle: false };
     expect(api.checkProfile).toHaveBeenLastCalledWith(sent);
     expect(api.saveProfile).toHaveBeenCalledWith(sent);
+  });
+
+  it("tests an untested profile on Save, then saves it", async () => {
+    const onSaved = vi.fn();
+    renderWithProviders(<ProfileDialog onClose={() => {}} onSaved={onSaved} />);
+    fillValid();
+    fireEvent.click(screen.getByTestId("profile-save"));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(api.testConnection).toHaveBeenCalledWith(VALID_INPUT);
+    const tested = vi.mocked(api.testConnection).mock.invocationCallOrder[0];
+    expect(tested).toBeLessThan(vi.mocked(api.saveProfile).mock.invocationCallOrder[0]);
+  });
+
+  it("does not test twice: a profile just tested is saved as it is", async () => {
+    const onSaved = vi.fn();
+    renderWithProviders(<ProfileDialog onClose={() => {}} onSaved={onSaved} />);
+    fillValid();
+    fireEvent.click(screen.getByTestId("profile-test"));
+    await screen.findByTestId("profile-test-result");
+    fireEvent.click(screen.getByTestId("profile-save"));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(api.testConnection).toHaveBeenCalledTimes(1);
+  });
+
+  it("when the test on Save fails, says so and saves only on 'Save anyway'", async () => {
+    vi.mocked(api.testConnection).mockRejectedValue(
+      new BackendError({ code: "ConnectFailed", status: null, requestId: null, detail: "refused" }),
+    );
+    const onSaved = vi.fn();
+    renderWithProviders(<ProfileDialog onClose={() => {}} onSaved={onSaved} />);
+    fillValid();
+    fireEvent.click(screen.getByTestId("profile-save"));
+    expect((await screen.findByTestId("profile-save-untested")).textContent).toContain("it failed");
+    expect(screen.getByTestId("error-code").textContent).toBe("ConnectFailed");
+    await act(async () => {});
+    expect(api.saveProfile).not.toHaveBeenCalled();
+    expect(screen.getByTestId("profile-save").textContent).toBe("Save anyway");
+    fireEvent.click(screen.getByTestId("profile-save"));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(api.testConnection).toHaveBeenCalledTimes(1);
+    expect(api.saveProfile).toHaveBeenCalledTimes(1);
   });
 
   it("keeps the stored secret when editing with an empty secret field", async () => {

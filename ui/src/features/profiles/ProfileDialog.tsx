@@ -30,6 +30,8 @@ export function ProfileDialog({ profile, onClose, onSaved }: Props) {
   const [touched, setTouched] = useState<ReadonlySet<ProfileField>>(() => new Set());
   const [showAll, setShowAll] = useState(false);
   const [checkError, setCheckError] = useState<unknown>(null);
+  /** Save was asked, the test it ran failed: the next Save saves as it is. */
+  const [saveAnyway, setSaveAnyway] = useState(false);
 
   const input = useMemo(() => toProfileInput(form, profile?.id ?? null), [form, profile?.id]);
   const check = useProfileCheck(input);
@@ -47,6 +49,7 @@ export function ProfileDialog({ profile, onClose, onSaved }: Props) {
     setForm((f) => ({ ...f, [key]: value }));
     if (isCheckedField(key)) setTouched((s) => (s.has(key) ? s : new Set([...s, key])));
     test.reset();
+    setSaveAnyway(false);
   };
 
   /** Asks Rust about the current input; resolves to it when it may be sent, else null (its problems show). */
@@ -67,10 +70,24 @@ export function ProfileDialog({ profile, onClose, onSaved }: Props) {
     if (ok) test.mutate(ok);
   };
 
+  /**
+   * Save tests first unless this very input was just tested and worked: a profile is not saved
+   * untested without the user seeing the test fail and choosing "Save anyway".
+   */
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const ok = await verified();
-    if (ok) save.mutate(ok);
+    if (!ok) return;
+    if (test.isSuccess || saveAnyway) {
+      save.mutate(ok);
+      return;
+    }
+    try {
+      await test.mutateAsync(ok);
+      save.mutate(ok);
+    } catch {
+      setSaveAnyway(true); // the failure shows in the test result
+    }
   };
 
   const problems = (field: ProfileField): FieldProblem[] =>
@@ -84,7 +101,7 @@ export function ProfileDialog({ profile, onClose, onSaved }: Props) {
       </span>
     ));
   };
-  const busy = save.isPending;
+  const busy = save.isPending || test.isPending;
 
   return (
     <Modal
@@ -98,7 +115,7 @@ export function ProfileDialog({ profile, onClose, onSaved }: Props) {
             className="button"
             data-testid="profile-test"
             onClick={() => void onTest()}
-            disabled={test.isPending || busy}
+            disabled={busy}
           >
             <Icon name="plug" size={16} />
             {test.isPending ? t("profileDialog.testing") : t("profileDialog.test")}
@@ -108,7 +125,7 @@ export function ProfileDialog({ profile, onClose, onSaved }: Props) {
             {t("common.cancel")}
           </button>
           <button type="submit" form={`${ids}-form`} className="button primary" data-testid="profile-save" disabled={busy}>
-            {busy ? t("common.saving") : t("common.save")}
+            {save.isPending ? t("common.saving") : saveAnyway ? t("profileDialog.saveAnyway") : t("common.save")}
           </button>
         </>
       }
@@ -202,6 +219,12 @@ export function ProfileDialog({ profile, onClose, onSaved }: Props) {
         </Field>
         {(checkError ?? check.error) && <ErrorMessage error={checkError ?? check.error} />}
         <TestResult report={test.data} error={test.error} />
+        {saveAnyway && (
+          <p className="test-warning" data-testid="profile-save-untested">
+            <Icon name="warning" size={16} />
+            {t("profileDialog.saveUntested")}
+          </p>
+        )}
         {save.error && <ErrorMessage error={save.error} />}
       </form>
     </Modal>

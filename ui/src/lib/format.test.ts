@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bareEtag, formatDateTime, humanBytes } from "./format";
-import { lastSegment, normalizePrefix, parentPrefix, prefixSegments } from "./path";
+import { bareEtag, formatCount, formatDate, formatDateTime, humanBytes } from "./format";
 
 describe("humanBytes", () => {
   it("formats sizes in binary units", () => {
@@ -26,7 +25,13 @@ describe("humanBytes", () => {
 
 describe("dates and etags", () => {
   it("formats a date in the locale and a dash when absent", () => {
-    expect(formatDateTime("2025-03-04T14:05:00Z", "en")).toMatch(/2025/);
+    const local = new Date("2025-03-04T14:05:00Z");
+    const expected = `${local.getFullYear()}-03-0${local.getDate()} ${String(local.getHours()).padStart(2, "0")}:${String(local.getMinutes()).padStart(2, "0")}`;
+    // One unambiguous form, the same in both languages.
+    expect(formatDateTime("2025-03-04T14:05:00Z", "en")).toBe(expected);
+    expect(formatDateTime("2025-03-04T14:05:00Z", "zh-CN")).toBe(expected);
+    expect(formatDate("2025-03-04T12:00:00Z", "en")).toMatch(/^2025-03-0[345]$/);
+    expect(formatDate(null)).toBe("—");
     expect(formatDateTime(null)).toBe("—");
     expect(formatDateTime("not a date")).toBe("—");
     // Listings send milliseconds since the epoch: the same instant prints the same.
@@ -34,42 +39,14 @@ describe("dates and etags", () => {
     expect(formatDateTime(0, "en")).toMatch(/19(69|70)/);
   });
 
+  it("groups counts per language", () => {
+    expect(formatCount(2000, "en")).toBe("2,000");
+    expect(formatCount(1234567, "zh-CN")).toBe("1,234,567");
+    expect(formatCount(null)).toBe("—");
+  });
+
   it("strips the quotes of an ETag", () => {
     expect(bareEtag('"9b2cf535f27731c974343645a3985328"')).toBe("9b2cf535f27731c974343645a3985328");
     expect(bareEtag(null)).toBe("—");
-  });
-});
-
-describe("paths", () => {
-  it("splits keys and prefixes", () => {
-    expect(lastSegment("a/b/c.txt")).toBe("c.txt");
-    expect(lastSegment("a/b/")).toBe("b");
-    expect(parentPrefix("a/b/")).toBe("a/");
-    expect(parentPrefix("a/")).toBe("");
-    expect(prefixSegments("a/b/")).toEqual([
-      { label: "a", prefix: "a/" },
-      { label: "b", prefix: "a/b/" },
-    ]);
-  });
-
-  it("keeps empty segments, spaces and Unicode in breadcrumbs (no lossy split and join)", () => {
-    expect(prefixSegments("a//b c/")).toEqual([
-      { label: "a", prefix: "a/" },
-      { label: "", prefix: "a//" },
-      { label: "b c", prefix: "a//b c/" },
-    ]);
-    expect(prefixSegments("/照片/")).toEqual([
-      { label: "", prefix: "/" },
-      { label: "照片", prefix: "/照片/" },
-    ]);
-    expect(prefixSegments("")).toEqual([]);
-    expect(parentPrefix("a//b/")).toBe("a//");
-    expect(parentPrefix("a//")).toBe("a/");
-  });
-
-  it("normalizes a typed prefix to a folder", () => {
-    expect(normalizePrefix(" /photos/2024 ")).toBe("photos/2024/");
-    expect(normalizePrefix("photos/")).toBe("photos/");
-    expect(normalizePrefix("")).toBe("");
   });
 });

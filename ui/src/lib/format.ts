@@ -24,18 +24,6 @@ export function formatCount(n: number | null | undefined, locale = "en"): string
   return n === null || n === undefined ? "—" : n.toLocaleString(locale);
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-function cached(map: Map<string, Intl.DateTimeFormat>, locale: string, opts: Intl.DateTimeFormatOptions) {
-  let f = map.get(locale);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, opts);
-    map.set(locale, f);
-  }
-  return f;
-}
-
 /** An ISO-8601 string or milliseconds since the epoch (object listings send numbers). */
 export type Instant = string | number | null | undefined;
 
@@ -45,25 +33,26 @@ function parse(instant: Instant): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** Local date and time of an ISO-8601 instant, compact and numeric, e.g. "03/04/2025, 14:05" (en) or "2025/03/04 14:05" (zh-CN); "—" when absent. */
-export function formatDateTime(instant: Instant, locale = "en"): string {
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * Local date and time, one unambiguous form in every language and every list: "2025-03-04 14:05"
+ * (a numeric "03/04/2025" reads as March in one country and April in the next); "—" when absent.
+ * `_locale` is kept for the call sites: the form does not depend on it.
+ */
+export function formatDateTime(instant: Instant, _locale = "en"): string {
   const d = parse(instant);
-  return d
-    ? cached(dateTimeFormats, locale, {
-        year: "numeric",
-        month: "2-digit",
-        day: "2-digit",
-        hour: "2-digit",
-        minute: "2-digit",
-        hourCycle: "h23",
-      }).format(d)
-    : "—";
+  return d ? `${formatDay(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}` : "—";
 }
 
-/** Local date of an ISO-8601 instant; "—" when absent. */
-export function formatDate(iso: string | null | undefined, locale = "en"): string {
-  const d = parse(iso);
-  return d ? cached(dateFormats, locale, { year: "numeric", month: "short", day: "numeric" }).format(d) : "—";
+/** Local date in the same form: "2025-03-04"; "—" when absent. */
+export function formatDate(instant: Instant, _locale = "en"): string {
+  const d = parse(instant);
+  return d ? formatDay(d) : "—";
+}
+
+function formatDay(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /** ETags come quoted from S3; show them bare. */

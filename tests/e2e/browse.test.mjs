@@ -21,6 +21,7 @@ import {
   HeadObjectCommand,
   ListBucketsCommand,
   ListObjectsV2Command,
+  PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
 
@@ -50,6 +51,24 @@ const BUCKET = `e2e-${randomBytes(5).toString('hex')}`;
 // Made before the app starts, for the versioning step (versioned buckets keep old versions, so
 // the upload journey uses the other one).
 const VERSIONED_BUCKET = `e2e-ver-${randomBytes(4).toString('hex')}`;
+// Made and filled before the app starts, for the object browser's exact-key and keyboard steps.
+const KEYS_BUCKET = `e2e-keys-${randomBytes(4).toString('hex')}`;
+const DEEP_LEVELS = ['deep', ...Array.from({ length: 12 }, (_, i) => `l${String(i + 1).padStart(2, '0')}`)];
+const KB_FILES = Array.from({ length: 30 }, (_, i) => `kb/file-${String(i).padStart(2, '0')}.txt`);
+const KB_ROWS = ['kb/alpha/', 'kb/beta/', ...KB_FILES, 'kb/report.txt', 'kb/zeta.txt'];
+const SEEDED_KEYS = [
+  'special/  two leading spaces.txt',
+  'special/trailing space .txt',
+  'special/evil\u202Etxt.exe',
+  'double//slash/file.txt',
+  `${DEEP_LEVELS.join('/')}/file.txt`,
+  'README.txt',
+  'kb/alpha/x.txt',
+  'kb/beta/x.txt',
+  ...KB_FILES,
+  'kb/report.txt',
+  'kb/zeta.txt',
+];
 const FILE_NAME = 'hello-e2e.txt';
 // Known bytes, not only ASCII: the server and the download must give back exactly these.
 const FILE_BYTES = Buffer.from('Hello from the ZOS Browser e2e test.\nZOS \u00e9\u00e8 \u4f60\u597d\n', 'utf8');
@@ -155,6 +174,58 @@ async function waitText(id, predicate, what) {
   return last;
 }
 
+/** What the table shows, read in the page: the focus row, the selected rows, one row's name. */
+async function tableState(key = null) {
+  return browser.execute((wanted) => {
+    // The row of an exact key (no CSS selector: keys hold spaces, quotes, control characters).
+    const row =
+      wanted === null
+        ? null
+        : [...document.querySelectorAll('[role="row"]')].find((r) => r.dataset.testid === `object-row-${wanted}`);
+    const focused = document.querySelector('.object-row.focused');
+    const table = document.querySelector('[data-testid="object-table"]');
+    const box = (el) => el?.getBoundingClientRect();
+    const tb = box(table);
+    const fb = box(focused);
+    return {
+      focused: focused?.dataset.testid?.replace(/^object-row-/, '') ?? null,
+      focusedIndex: focused ? Number(focused.getAttribute('aria-rowindex')) - 2 : -1,
+      // The focus row is inside the table's viewport (below the sticky 36 px header).
+      focusedVisible: Boolean(fb && tb && fb.top >= tb.top + 35 && fb.bottom <= tb.bottom + 1),
+      selected: [...document.querySelectorAll('[role="row"][aria-selected="true"]')].map((r) =>
+        r.dataset.testid.replace(/^object-row-/, ''),
+      ),
+      name: row?.querySelector('.name-text')?.textContent ?? null,
+      rowHtml: row?.querySelector('.name-text')?.innerHTML ?? null,
+      tableHasFocus: document.activeElement === table,
+      tableHeight: table?.clientHeight ?? 0,
+      pageTextSelected: String(window.getSelection()),
+      hash: decodeURIComponent(location.hash),
+    };
+  }, key);
+}
+
+/** Polls tableState until `predicate` holds; fails with the last state. */
+async function untilTable(predicate, what, key = null) {
+  let last;
+  await until(
+    async () => predicate((last = await tableState(key))),
+    () => `${what}; table: ${JSON.stringify(last)}`,
+  );
+  return last;
+}
+
+async function focusTable() {
+  await shown('object-table');
+  await browser.execute(() => document.querySelector('[data-testid="object-table"]').focus());
+}
+
+/** Types a place in the path field and presses Enter. */
+async function goTo(path) {
+  await fill('path-input', path);
+  await browser.keys(['Enter']);
+}
+
 /** Polls a node-side condition (server state, files on disk) with the same timeout. */
 async function eventually(fn, what) {
   let lastError;
@@ -248,6 +319,10 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
     assert.ok(existsSync(APP), `app binary ${APP} does not exist`);
     workDir = await mkdtemp(join(tmpdir(), 'zos-e2e-files-'));
     await s3.send(new CreateBucketCommand({ Bucket: VERSIONED_BUCKET }));
+    await s3.send(new CreateBucketCommand({ Bucket: KEYS_BUCKET }));
+    await Promise.all(
+      SEEDED_KEYS.map((Key) => s3.send(new PutObjectCommand({ Bucket: KEYS_BUCKET, Key, Body: `bytes of ${Key}\n` }))),
+    );
     browser = await remote({
       hostname: '127.0.0.1',
       port: DRIVER_PORT,
@@ -274,6 +349,15 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
       await s3.send(new DeleteBucketCommand({ Bucket: BUCKET }));
     } catch (e) {
       if (e?.$metadata?.httpStatusCode !== 404) console.log(`cleanup of ${BUCKET}: ${e.message}`);
+    }
+    try {
+      const listed = await s3.send(new ListObjectsV2Command({ Bucket: KEYS_BUCKET }));
+      for (const o of listed.Contents ?? []) {
+        await s3.send(new DeleteObjectCommand({ Bucket: KEYS_BUCKET, Key: o.Key }));
+      }
+      await s3.send(new DeleteBucketCommand({ Bucket: KEYS_BUCKET }));
+    } catch (e) {
+      if (e?.$metadata?.httpStatusCode !== 404) console.log(`cleanup of ${KEYS_BUCKET}: ${e.message}`);
     }
     await s3.send(new DeleteBucketCommand({ Bucket: VERSIONED_BUCKET })).catch((e) => {
       if (e?.$metadata?.httpStatusCode !== 404) console.log(`cleanup of ${VERSIONED_BUCKET}: ${e.message}`);
@@ -362,6 +446,190 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
     });
   });
 
+  // --- the object browser: exact keys, the path field, the keyboard (KEYS_BUCKET, seeded in before) ---
+  let savedSize = null;
+
+  step('keys exactly as they are: spaces, escapes, the empty-name folder, exact breadcrumbs', async () => {
+    savedSize = await browser.getWindowSize();
+    await browser.setWindowSize(900, 560);
+    await click(`bucket-item-${KEYS_BUCKET}`);
+    await shown('object-row-special/');
+    await goTo('special/');
+    const spaces = await untilTable((s) => s.name !== null, 'the leading-spaces key is not listed', 'special/  two leading spaces.txt');
+    assert.equal(spaces.name, '  two leading spaces.txt', 'the two leading spaces are not both shown');
+    const trailing = await tableState('special/trailing space .txt');
+    assert.equal(trailing.name, 'trailing space .txt');
+    const evil = await tableState('special/evil\u202Etxt.exe');
+    assert.equal(evil.name, 'evil\\u202Etxt.exe', 'U+202E must be shown as an escape');
+    assert.match(evil.rowHtml, /class="name-escape"/, 'the escape has no style of its own');
+    // Laid out as text, the leading spaces take room: the first letter starts further right.
+    const indent = await browser.execute(() => {
+      const rows = [...document.querySelectorAll('[role="row"] .name-text')];
+      const firstLetterLeft = (text) => {
+        const el = rows.find((r) => r.textContent === text);
+        const node = el.firstChild;
+        const at = text.search(/\S/);
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        return range.getBoundingClientRect().left - el.getBoundingClientRect().left;
+      };
+      return { spaces: firstLetterLeft('  two leading spaces.txt'), plain: firstLetterLeft('trailing space .txt') };
+    });
+    assert.ok(indent.spaces - indent.plain >= 4, `leading spaces collapsed on screen: ${JSON.stringify(indent)}`);
+    await painted();
+    screenshot('keys-900x560-en.png');
+    await (await shown('lang-switch')).selectByAttribute('value', 'zh-CN');
+    await goTo('double/');
+    const empty = await untilTable((s) => s.name !== null, 'the empty-name folder is not listed', 'double//');
+    assert.equal(empty.name, '（空名称）');
+    await painted();
+    screenshot('keys-900x560-zh.png');
+    await (await shown('lang-switch')).selectByAttribute('value', 'en');
+    await untilTable((s) => s.name === '(empty name)', 'the empty-name folder has no placeholder', 'double//');
+
+    // Opening the empty-name folder lists prefix "double//"; each crumb lands on exactly its prefix.
+    await (await shown('object-row-double//')).doubleClick();
+    await shown('object-row-double//slash/');
+    assert.equal(await (await shown('breadcrumb-double//')).getAttribute('aria-current'), 'location');
+    await untilTable((s) => s.hash.includes('prefix=double//'), 'the address is not prefix "double//"');
+    await (await shown('object-row-double//slash/')).doubleClick();
+    await shown('object-row-double//slash/file.txt');
+    await click('breadcrumb-double//');
+    await shown('object-row-double//slash/');
+    await click('breadcrumb-double/');
+    await shown('object-row-double//');
+    assert.equal(await (await byTestId('object-row-double/slash/')).isExisting(), false, 'a crumb opened "double/slash/"');
+
+    // 13 levels: the bucket's name stays, the middle is in the "…" menu.
+    const deepPrefix = `${DEEP_LEVELS.join('/')}/`;
+    await goTo(deepPrefix);
+    await shown(`object-row-${deepPrefix}file.txt`);
+    const root = await browser.execute(() => {
+      const el = document.querySelector('[data-testid="breadcrumb-root"]');
+      const name = el.querySelector('.crumb-root-name');
+      return { text: el.textContent, cut: name.scrollWidth > name.clientWidth + 1 };
+    });
+    assert.deepEqual(root, { text: KEYS_BUCKET, cut: false }, 'the bucket name is cut or hidden');
+    await painted();
+    screenshot('deep-breadcrumb-900x560.png');
+    await shown(`breadcrumb-${deepPrefix}`);
+    const third = `${DEEP_LEVELS.slice(0, 4).join('/')}/`;
+    assert.equal(await (await byTestId(`breadcrumb-${third}`)).isExisting(), false, 'a middle level is not collapsed');
+    await click('breadcrumb-more');
+    await click(`breadcrumb-${third}`);
+    await shown(`object-row-${DEEP_LEVELS.slice(0, 5).join('/')}/`);
+  });
+
+  step('the path field: an object key selects it; s3:// and the endpoint URL; nothing under a prefix', async () => {
+    await goTo('README.txt');
+    await untilTable((s) => s.selected.join() === 'README.txt', 'README.txt is not selected');
+    await waitText('details-key', (t) => t === 'README.txt', 'README.txt in the details');
+
+    await goTo(`s3://${KEYS_BUCKET}/special/  two leading spaces.txt`);
+    await untilTable(
+      (s) => s.selected.join() === 'special/  two leading spaces.txt',
+      'the s3:// key is not selected',
+    );
+
+    await goTo(`${ENDPOINT}/${KEYS_BUCKET}/double//slash/file.txt`);
+    await untilTable((s) => s.selected.join() === 'double//slash/file.txt', 'the endpoint URL did not select its key');
+
+    await goTo('no/such/prefix/');
+    await waitText('objects-nothing-under', (t) => t === 'Nothing under no/such/prefix/.', '"Nothing under no/such/prefix/."');
+  });
+
+  step('the object table obeys real key presses', async () => {
+    await goTo('kb/');
+    await waitText('loaded-count', (t) => t === `${KB_ROWS.length} items loaded`, `${KB_ROWS.length} items`);
+    await focusTable();
+
+    await browser.keys(['ArrowDown']);
+    await untilTable((s) => s.focused === 'kb/alpha/', 'ArrowDown did not focus the first row');
+    await browser.keys(['ArrowDown']);
+    await browser.keys(['ArrowDown']);
+    await browser.keys(['ArrowUp']);
+    let s = await untilTable((t) => t.focused === 'kb/beta/', 'ArrowDown ×2, ArrowUp did not land on the second row');
+    assert.deepEqual(s.selected, [], 'moving the focus row selected something');
+
+    await browser.keys(['End']);
+    s = await untilTable((t) => t.focused === 'kb/zeta.txt' && t.focusedVisible, 'End did not show the last row');
+    await browser.keys(['Home']);
+    await untilTable((t) => t.focused === 'kb/alpha/' && t.focusedVisible, 'Home did not show the first row');
+    await browser.keys(['PageDown']);
+    s = await untilTable((t) => t.focusedIndex > 1 && t.focusedVisible, 'PageDown did not move by a page');
+    const page = Math.floor((s.tableHeight - 36) / 34) - 1;
+    assert.equal(s.focusedIndex, page, `PageDown moved ${s.focusedIndex} rows, a page is ${page}`);
+    await browser.keys(['PageUp']);
+    await untilTable((t) => t.focused === 'kb/alpha/', 'PageUp did not go back a page');
+
+    await browser.keys(['Shift', 'ArrowDown']);
+    await browser.keys(['Shift', 'ArrowDown']);
+    await untilTable(
+      (t) => t.selected.join() === ['kb/alpha/', 'kb/beta/', KB_FILES[0]].join(),
+      'Shift+ArrowDown did not extend the selection',
+    );
+    await browser.keys(['Escape']);
+    await untilTable((t) => t.selected.length === 0, 'Escape did not clear the selection');
+
+    await browser.keys(['Control', 'a']);
+    await waitText('selected-count', (t) => t === `${KB_ROWS.length} selected`, `"${KB_ROWS.length} selected"`);
+    s = await tableState();
+    assert.equal(s.pageTextSelected, '', 'Ctrl+A selected the page text');
+    await painted();
+    screenshot('keyboard-select-all.png');
+    await browser.keys(['Escape']);
+    await gone('selected-count');
+
+    // Space toggles the focus row (the third: the first file).
+    await browser.keys(['Space']);
+    await untilTable((t) => t.selected.join() === KB_FILES[0], 'Space did not select the focus row');
+    await browser.keys(['Space']);
+    await untilTable((t) => t.selected.length === 0, 'Space did not unselect the focus row');
+    await browser.keys(['Space']);
+    await browser.keys(['Shift', 'ArrowDown']);
+    await browser.keys(['Shift', 'ArrowDown']);
+    await untilTable((t) => t.selected.length === 3, 'three files are not selected');
+    await painted();
+    screenshot('keyboard-focus-and-selection.png');
+
+    await browser.keys(['Delete']);
+    const question = await waitText('confirm-dialog', (t) => t.includes('Delete 3 objects?'), '"Delete 3 objects?"');
+    assert.match(question, /Delete 3 objects\?/);
+    await click('confirm-cancel');
+    await gone('confirm-dialog');
+    assert.equal(await statusOf(s3.send(new HeadObjectCommand({ Bucket: KEYS_BUCKET, Key: KB_FILES[0] }))), 200);
+    await focusTable();
+
+    await browser.keys(['r', 'e']);
+    await untilTable((t) => t.focused === 'kb/report.txt' && t.focusedVisible, 'typing "re" did not jump to report.txt');
+    await browser.pause(900); // the type-ahead buffer starts over
+    await browser.keys(['z']);
+    await untilTable((t) => t.focused === 'kb/zeta.txt', 'typing "z" did not jump to zeta.txt');
+
+    // Enter opens a folder; the new folder's table has the focus: Backspace goes up at once.
+    await browser.keys(['Home']);
+    await browser.keys(['Enter']);
+    await shown('object-row-kb/alpha/x.txt');
+    await untilTable((t) => t.tableHasFocus, 'the opened folder\'s table does not have the focus');
+    await browser.keys(['Backspace']);
+    await shown('object-row-kb/beta/');
+    await untilTable((t) => t.hash.includes('prefix=kb/') && !t.hash.includes('alpha'), 'Backspace did not go up');
+    await untilTable((t) => t.tableHasFocus, 'the table lost the focus going up');
+    await browser.keys(['Home']);
+    await browser.keys(['Enter']);
+    await shown('object-row-kb/alpha/x.txt');
+    await browser.keys(['Alt', 'ArrowUp']);
+    await shown('object-row-kb/beta/');
+    await untilTable((t) => !t.hash.includes('alpha'), 'Alt+ArrowUp did not go up');
+
+    // Enter on an object shows its details.
+    await browser.keys(['r']);
+    await browser.keys(['Enter']);
+    await waitText('details-key', (t) => t === 'kb/report.txt', 'the details of kb/report.txt');
+    if (savedSize) await browser.setWindowSize(savedSize.width, savedSize.height);
+  });
+
   step('a bad bucket name is refused, a good one creates the bucket', async () => {
     await click('bucket-new');
     await shown('bucket-dialog');
@@ -369,6 +637,12 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
     const error = await waitText('bucket-name-error', (t) => t.length > 0, 'an error for "ab"');
     assert.ok(error.length > 0);
     assert.equal(await (await shown('bucket-create')).isEnabled(), false, 'create must be disabled for "ab"');
+
+    // The guide allows "_", the server (strict S3 names) does not: a warning, not "can be used".
+    await fill('bucket-name', 'ux_lower');
+    const warning = await waitText('bucket-name-warning', (t) => t.includes('_'), 'a warning for "ux_lower"');
+    assert.match(warning, /may refuse/, `the warning does not say the server may refuse it: "${warning}"`);
+    assert.equal(await (await byTestId('bucket-name-error')).isExisting(), false, '"ux_lower" is not invalid, only relaxed');
 
     await fill('bucket-name', BUCKET);
     await gone('bucket-name-error');
@@ -378,6 +652,7 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
     await gone('bucket-dialog');
 
     await shown(`bucket-item-${BUCKET}`);
+    await waitText('bucket-notice', (t) => t === `Created bucket “${BUCKET}”.`, 'the "Created bucket" notice');
     const listed = await s3.send(new ListBucketsCommand({}));
     assert.ok(
       (listed.Buckets ?? []).some((b) => b.Name === BUCKET),

@@ -1,6 +1,6 @@
 // The routes of the app (TanStack Router, code-based). The history is given by the caller: hash
 // history in the app (a reload inside Tauri keeps the place), memory history in tests.
-import type { QueryClient } from "@tanstack/react-query";
+import { useQuery, type QueryClient } from "@tanstack/react-query";
 import {
   createRootRouteWithContext,
   createRoute,
@@ -71,19 +71,33 @@ const objectsRoute = createRoute({
   getParentRoute: () => profileRoute,
   path: "b/$bucket",
   // The prefix is taken as it is: spaces, "//", Unicode (lib/search.ts keeps it a string).
-  validateSearch: (search: { prefix?: string } & SearchSchemaInput) => ({ prefix: stringParam(search.prefix) }),
+  // `select`: an object of that folder to select, as the path field asks.
+  validateSearch: (search: { prefix?: string; select?: string } & SearchSchemaInput) => ({
+    prefix: stringParam(search.prefix),
+    select: stringParam(search.select),
+  }),
   component: function Objects() {
     const { profileId, bucket } = objectsRoute.useParams();
-    const { prefix } = objectsRoute.useSearch();
+    const { prefix, select } = objectsRoute.useSearch();
     const navigate = objectsRoute.useNavigate();
+    const endpoint = useQuery(profilesQuery()).data?.find((p) => p.id === profileId)?.endpoint ?? null;
     return (
       <ObjectBrowser
         // A new place starts fresh: selection, sort and notice belong to one folder.
-        key={`${profileId}\n${bucket}\n${prefix}`}
+        key={`${profileId}\n${bucket}\n${prefix}\n${select}`}
         profileId={profileId}
         bucket={bucket}
         prefix={prefix}
+        initialSelect={select || undefined}
+        endpoint={endpoint}
         onNavigate={(next) => void navigate({ search: { prefix: next } })}
+        onGo={(place) =>
+          void navigate({
+            to: "/p/$profileId/b/$bucket",
+            params: { profileId, bucket: place.bucket },
+            search: { prefix: place.prefix, select: place.select },
+          })
+        }
       />
     );
   },

@@ -33,9 +33,10 @@ export function Menu({ label, trigger, items, triggerClassName = "icon-button", 
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content className="menu" align="end" sideOffset={4} collisionPadding={8}>
-          {items.map((item) => (
+          {items.map((item, i) => (
             <DropdownMenu.Item
-              key={item.label}
+              // Labels may repeat (folders "a/a/a/" in a breadcrumb menu): the position is the key.
+              key={item.testId ?? i}
               className={`menu-item ${item.danger ? "danger" : ""}`}
               disabled={item.disabled}
               data-testid={item.testId}

@@ -1,12 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { api, type ObjectDetails } from "../../backend";
 import { Icon } from "../../components/Icon";
 import { Spinner } from "../../components/Spinner";
 import { ErrorMessage } from "../../errors";
 import { useT, type MessageKey } from "../../i18n";
-import { bareEtag, formatDateTime, humanBytes } from "../../lib/format";
+import { bareEtag, formatCount, formatDateTime, humanBytes } from "../../lib/format";
 import { queryKeys } from "../../lib/queryKeys";
+import { NameText } from "./NameText";
 import type { Row } from "./rows";
 
 interface Props {
@@ -18,16 +19,16 @@ interface Props {
 
 /** Details of the one selected object (HEAD), or a hint. */
 export function DetailsPane({ profileId, bucket, selection }: Props) {
-  const { t } = useT();
+  const { t, locale } = useT();
   let body: ReactNode;
   if (selection.length === 0) body = <p className="muted">{t("details.empty")}</p>;
-  else if (selection.length > 1) body = <p className="muted">{t("details.many", { count: selection.length })}</p>;
+  else if (selection.length > 1) body = <p className="muted">{t("details.many", { count: formatCount(selection.length, locale) })}</p>;
   else if (selection[0].kind === "folder") {
     body = (
       <>
         <div className="details-heading">
           <Icon name="folder" size={20} className="row-icon folder" />
-          <span data-testid="details-key">{selection[0].key}</span>
+          <NameText name={selection[0].key} testId="details-key" />
         </div>
         <p className="muted">{t("details.folderHint")}</p>
       </>
@@ -55,8 +56,10 @@ function ObjectDetailsView({ profileId, bucket, objectKey }: { profileId: string
 
 function DetailsList({ d }: { d: ObjectDetails }) {
   const { t, locale } = useT();
+  // RFC 2047 values (=?UTF-8?B?…?=) arrive decoded from Rust; the stored form on request.
+  const [showRaw, setShowRaw] = useState(false);
   const fields: [keyof ObjectDetails, MessageKey, ReactNode, string?][] = [
-    ["key", "details.key", d.key],
+    ["key", "details.key", <NameText name={d.key} />],
     ["size", "details.size", humanBytes(d.size, locale), `${d.size.toLocaleString(locale)} B`],
     ["contentType", "details.contentType", d.contentType ?? "—"],
     ["lastModified", "details.lastModified", formatDateTime(d.lastModified, locale), d.lastModified ?? undefined],
@@ -66,6 +69,7 @@ function DetailsList({ d }: { d: ObjectDetails }) {
     ["objectType", "details.objectType", d.objectType ?? "—"],
   ];
   const metadata = Object.entries(d.metadata).filter((e): e is [string, string] => e[1] !== undefined);
+  const decoded = Object.keys(d.rawMetadata).length > 0;
   return (
     <>
       <dl className="details-list">
@@ -78,19 +82,32 @@ function DetailsList({ d }: { d: ObjectDetails }) {
           </div>
         ))}
       </dl>
-      <h4 className="pane-subtitle">{t("details.metadata")}</h4>
+      <h4 className="pane-subtitle">
+        {t("details.metadata")}
+        {decoded && (
+          <label className="raw-toggle">
+            <input type="checkbox" data-testid="details-metadata-raw" checked={showRaw} onChange={(e) => setShowRaw(e.target.checked)} />
+            {t("details.metadataRaw")}
+          </label>
+        )}
+      </h4>
       {metadata.length === 0 ? (
         <p className="muted" data-testid="details-metadata">
           {t("details.noMetadata")}
         </p>
       ) : (
         <dl className="metadata-list" data-testid="details-metadata">
-          {metadata.map(([k, v]) => (
-            <div key={k} className="details-item">
-              <dt className="mono">{k}</dt>
-              <dd>{v}</dd>
-            </div>
-          ))}
+          {metadata.map(([k, v]) => {
+            const raw = d.rawMetadata[k];
+            return (
+              <div key={k} className="details-item">
+                <dt className="mono">{k}</dt>
+                <dd data-testid={`details-meta-${k}`} className={showRaw && raw !== undefined ? "mono" : undefined} title={raw}>
+                  {showRaw && raw !== undefined ? raw : v}
+                </dd>
+              </div>
+            );
+          })}
         </dl>
       )}
     </>

@@ -54,6 +54,7 @@ describe("object table", () => {
       storageClass: "STANDARD",
       objectType: "Appendable",
       metadata: { owner: "alice" },
+      rawMetadata: {},
     });
   });
 
@@ -98,7 +99,9 @@ describe("object table", () => {
     const input = screen.getByTestId("path-input");
     fireEvent.change(input, { target: { value: "/logs/2025" } });
     fireEvent.keyDown(input, { key: "Enter" });
-    expect(onNavigate).toHaveBeenLastCalledWith("logs/2025/");
+    // Not an object of that name (the listing has none): opened as the folder "logs/2025/".
+    await waitFor(() => expect(onNavigate).toHaveBeenLastCalledWith("logs/2025/"));
+    expect(api.listObjects).toHaveBeenCalledWith("p1", "bkt", "logs/2025", null, 1000);
   });
 
   it("goes up one level", async () => {
@@ -115,6 +118,28 @@ describe("object table", () => {
     expect(screen.getByTestId("details-size").textContent).toBe("1.5 MiB");
     expect(screen.getByTestId("details-metadata").textContent).toContain("alice");
     expect(api.headObject).toHaveBeenCalledWith("p1", "bkt", "b.bin");
+    expect(screen.queryByTestId("details-metadata-raw")).toBeNull(); // nothing was decoded
+  });
+
+  it("shows RFC 2047 metadata decoded, and the stored value on request", async () => {
+    vi.mocked(api.headObject).mockResolvedValue({
+      key: "b.bin",
+      size: 1,
+      contentType: null,
+      lastModified: null,
+      etag: null,
+      versionId: null,
+      storageClass: null,
+      objectType: null,
+      metadata: { title: "项目报告", owner: "alice" },
+      rawMetadata: { title: "=?UTF-8?B?6aG555uu5oql5ZGK?=" },
+    });
+    renderBrowser();
+    fireEvent.click(await screen.findByTestId("object-row-b.bin"));
+    expect((await screen.findByTestId("details-meta-title")).textContent).toBe("项目报告");
+    fireEvent.click(screen.getByTestId("details-metadata-raw"));
+    expect(screen.getByTestId("details-meta-title").textContent).toBe("=?UTF-8?B?6aG555uu5oql5ZGK?=");
+    expect(screen.getByTestId("details-meta-owner").textContent).toBe("alice");
   });
 });
 

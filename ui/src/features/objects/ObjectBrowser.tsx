@@ -3,42 +3,56 @@ import { useMemo, useState } from "react";
 import { onFilesDropped } from "../../backend";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { Spinner } from "../../components/Spinner";
-import { ErrorMessage } from "../../errors";
 import { useT } from "../../i18n";
+import { formatCount } from "../../lib/format";
+import { parentPrefix } from "../../lib/path";
 import { queryKeys } from "../../lib/queryKeys";
 import { useBackendEvent } from "../../lib/useBackendEvent";
+import { useStoredState } from "../../lib/useStoredState";
 import { TransferStatus } from "../transfers/TransferStatus";
 import { DetailsPane } from "./DetailsPane";
 import { NoticeView } from "./NoticeView";
 import type { Notice } from "./notice";
-import { ObjectTable } from "./ObjectTable";
 import { PathBar } from "./PathBar";
 import { nextSort, rowsFromPages, sortRows, type Sort } from "./rows";
+import { TableArea } from "./TableArea";
 import { Toolbar } from "./Toolbar";
 import { useDeleteObjects } from "./useDeleteObjects";
 import { useDownload } from "./useDownload";
+import { useGoToPath, type Place } from "./useGoToPath";
 import { useObjectPages } from "./useObjectPages";
 import { useSelection } from "./useSelection";
+import { useTableKeyboard } from "./useTableKeyboard";
 import { useUpload } from "./useUpload";
 
 interface Props {
   profileId: string;
   bucket: string;
   prefix: string;
+  /** The object to select (and focus) once it is listed: set by the path field. */
+  initialSelect?: string;
+  /** The profile's endpoint: its path-style URLs are accepted in the path field. */
+  endpoint?: string | null;
   onNavigate: (prefix: string) => void;
+  /** Another bucket, or an object to select: given by the path field. */
+  onGo?: (place: Place) => void;
 }
+
+const isBool = (v: unknown): v is boolean => typeof v === "boolean";
 
 /**
  * Toolbar, path bar, the object table and the details pane of one bucket "folder". Files dropped
  * on the window while it is shown are uploaded into this folder.
  */
-export function ObjectBrowser({ profileId, bucket, prefix, onNavigate }: Props) {
-  const { t, tn } = useT();
+export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoint = null, onNavigate, onGo }: Props) {
+  const { t, tn, locale } = useT();
   const qc = useQueryClient();
   const pages = useObjectPages(profileId, bucket, prefix);
-  const selection = useSelection();
+  const selection = useSelection(initialSelect ? [initialSelect] : []);
+  const [focusKey, setFocusKey] = useState<string | null>(initialSelect ?? null);
   const [sort, setSort] = useState<Sort | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [detailsOpen, setDetailsOpen] = useStoredState("zos.objects.detailsOpen", true, isBool);
 
   const loaded = useMemo(() => rowsFromPages(pages.data?.pages ?? [], prefix), [pages.data, prefix]);
   const rows = useMemo(() => sortRows(loaded, sort), [loaded, sort]);
@@ -53,6 +67,25 @@ export function ObjectBrowser({ profileId, bucket, prefix, onNavigate }: Props) 
   const download = useDownload(profileId, bucket, setNotice);
   const remove = useDeleteObjects(profileId, bucket, setNotice, selection.clear);
   useBackendEvent(onFilesDropped, upload.dropped);
+
+  const go = (place: Place) => {
+    if (place.bucket === bucket && place.select === undefined) onNavigate(place.prefix);
+    else if (onGo) onGo(place);
+    else onNavigate(place.prefix);
+  };
+  const goToPath = useGoToPath(profileId, bucket, endpoint, go);
+
+  const up = prefix === "" ? null : () => onNavigate(parentPrefix(prefix));
+  const onKeyDown = useTableKeyboard({
+    rows,
+    focusKey,
+    setFocusKey,
+    selection,
+    onOpenFolder: onNavigate,
+    onShowDetails: () => setDetailsOpen(true),
+    onUp: up,
+    onDelete: () => selectedObjects.length > 0 && remove.ask(selectedObjects),
+  });
 
   const refresh = () => {
     setNotice(null);
@@ -74,54 +107,38 @@ export function ObjectBrowser({ profileId, bucket, prefix, onNavigate }: Props) 
         deleteCount={selectedObjects.length}
         busy={upload.busy || download.busy || remove.busy}
         refreshing={pages.isFetching && !pages.isFetchingNextPage}
+        detailsOpen={detailsOpen}
         onUpload={() => void upload.start()}
         onDownload={() => void download.start(selectedObjects[0])}
         onDelete={() => remove.ask(selectedObjects)}
         onRefresh={refresh}
+        onToggleDetails={() => setDetailsOpen(!detailsOpen)}
       />
-      <PathBar bucket={bucket} prefix={prefix} onNavigate={onNavigate} />
+      <PathBar bucket={bucket} prefix={prefix} onNavigate={onNavigate} onGo={goToPath.submit} busy={goToPath.busy} />
       {notice && <NoticeView notice={notice} onDismiss={() => setNotice(null)} />}
       <div className="browser-body">
-        <div className="table-area">
-          {pages.isPending ? (
-            <div className="placeholder">
-              <Spinner label={t("objects.loading")} />
-            </div>
-          ) : pages.error && !pages.data ? (
-            <div className="placeholder">
-              <ErrorMessage error={pages.error} />
-            </div>
-          ) : rows.length === 0 && !pages.hasNextPage ? (
-            <div className="placeholder muted">
-              <p>{t("objects.empty")}</p>
-              <p className="field-hint">{t("upload.dropHint")}</p>
-            </div>
-          ) : (
-            <ObjectTable
-              rows={rows}
-              selected={selection.selected}
-              sort={sort}
-              onSort={(c) => setSort((s) => nextSort(s, c))}
-              onRowClick={(row, mods) => selection.click(row.key, rows.map((r) => r.key), mods)}
-              onOpenFolder={onNavigate}
-              canLoadMore={pages.hasNextPage && !pages.isFetchingNextPage && !pages.isFetchNextPageError}
-              onLoadMore={pages.fetchNextPage}
-            />
-          )}
-          {pages.isFetchNextPageError && (
-            <div className="load-more-error">
-              <ErrorMessage error={pages.error} />
-              <button type="button" className="button small" onClick={() => void pages.fetchNextPage()}>
-                {t("common.retry")}
-              </button>
-            </div>
-          )}
-        </div>
-        <DetailsPane profileId={profileId} bucket={bucket} selection={selectedRows} />
+        <TableArea
+          pages={pages}
+          prefix={prefix}
+          rows={rows}
+          selected={selection.selected}
+          focusKey={focusKey}
+          sort={sort}
+          onSort={(c) => setSort((s) => nextSort(s, c))}
+          onRowClick={(row, mods) => {
+            selection.click(row.key, rows.map((r) => r.key), mods);
+            setFocusKey(row.key);
+          }}
+          onOpenFolder={onNavigate}
+          onKeyDown={onKeyDown}
+        />
+        {detailsOpen && <DetailsPane profileId={profileId} bucket={bucket} selection={selectedRows} />}
       </div>
       <footer className="status-bar">
         <span data-testid="loaded-count">{tn("objects.loaded", rows.length)}</span>
-        {selectedRows.length > 0 && <span>{t("objects.selected", { count: selectedRows.length })}</span>}
+        {selectedRows.length > 0 && (
+          <span data-testid="selected-count">{t("objects.selected", { count: formatCount(selectedRows.length, locale) })}</span>
+        )}
         {pages.isFetchingNextPage && (
           <span data-testid="loading-more">
             <Spinner label={t("objects.loadingMore")} />

@@ -1,46 +1,72 @@
-import { memo, useCallback, useEffect, useRef, type MouseEvent } from "react";
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from "react";
 import { Icon } from "../../components/Icon";
-import { useT, type MessageKey } from "../../i18n";
+import { useT } from "../../i18n";
+import { displayName } from "../../lib/exactName";
 import { bareEtag, formatDateTime, humanBytes } from "../../lib/format";
+import { ColumnHeader } from "./ColumnHeader";
+import { COLUMNS, useColumnWidths } from "./columns";
+import { NameText } from "./NameText";
 import type { Row, Sort, SortColumn } from "./rows";
 import type { ClickModifiers } from "./useSelection";
-import { useRowWindow } from "./useRowWindow";
+import { FALLBACK_VIEWPORT_PX, useRowWindow } from "./useRowWindow";
+import { takeTableFocusRequest } from "./useTableKeyboard";
 
 export const ROW_HEIGHT = 34;
-const HEADER_HEIGHT = 36;
+export const HEADER_HEIGHT = 36;
 /** Fetch the next page when the last rendered row is this close to the end of the loaded rows. */
 const LOAD_AHEAD_ROWS = 200;
-
-const COLUMNS: { id: SortColumn; label: MessageKey; align?: "end" }[] = [
-  { id: "name", label: "objects.col.name" },
-  { id: "size", label: "objects.col.size", align: "end" },
-  { id: "lastModified", label: "objects.col.lastModified" },
-  { id: "storageClass", label: "objects.col.storageClass" },
-  { id: "etag", label: "objects.col.etag" },
-];
+const OVERSCAN = 12;
+/** Name cell: padding, icon and gap, in px; and the width of an average narrow character. */
+const NAME_CHROME_PX = 24 + 18 + 8;
+const NARROW_CHAR_PX = 7.6;
 
 interface Props {
   rows: readonly Row[];
   selected: ReadonlySet<string>;
+  /** The keyboard's focus row (drawn with a ring, distinct from the selection). */
+  focusKey: string | null;
   sort: Sort | null;
   onSort: (column: SortColumn) => void;
   onRowClick: (row: Row, mods: ClickModifiers) => void;
   onOpenFolder: (prefix: string) => void;
+  /** A key on the table itself; `pageRows` is how many rows one screenful shows. */
+  onKeyDown: (e: KeyboardEvent<HTMLDivElement>, pageRows: number) => void;
   /** More pages exist and none is being fetched: called when the user scrolls near the end. */
   canLoadMore: boolean;
   onLoadMore: () => void;
 }
 
-const OVERSCAN = 12;
-
 function modifiers(e: MouseEvent): ClickModifiers {
   return { toggle: e.ctrlKey || e.metaKey, range: e.shiftKey };
 }
 
+/** The scrollTop that shows row `index` whole below the sticky header (unchanged when it is). */
+export function scrollTopToShow(index: number, scrollTop: number, viewport: number): number {
+  const top = index * ROW_HEIGHT; // row top in the scroll content, under the header
+  if (top < scrollTop) return top;
+  const bottom = HEADER_HEIGHT + top + ROW_HEIGHT;
+  if (bottom > scrollTop + viewport) return bottom - viewport;
+  return scrollTop;
+}
+
 /** The virtualized object list: only the rows in view are in the DOM, whatever the count. */
-export function ObjectTable({ rows, selected, sort, onSort, onRowClick, onOpenFolder, canLoadMore, onLoadMore }: Props) {
-  const { t } = useT();
+export function ObjectTable({
+  rows,
+  selected,
+  focusKey,
+  sort,
+  onSort,
+  onRowClick,
+  onOpenFolder,
+  onKeyDown,
+  canLoadMore,
+  onLoadMore,
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const idBase = useId();
+  const columns = useColumnWidths();
+  const nameWidth = useMeasuredWidth(scrollRef, columns.widths.name);
+  const maxUnits = Math.max(6, Math.floor((nameWidth - NAME_CHROME_PX) / NARROW_CHAR_PX));
 
   const { first, end, totalHeight } = useRowWindow(scrollRef, rows.length, ROW_HEIGHT, HEADER_HEIGHT, OVERSCAN);
 
@@ -57,6 +83,24 @@ export function ObjectTable({ rows, selected, sort, onSort, onRowClick, onOpenFo
     if (canLoadMore && lastIndex >= rows.length - LOAD_AHEAD_ROWS) onLoadMore();
   }, [canLoadMore, lastIndex, rows.length, onLoadMore]);
 
+  // The focus row is scrolled into view: then the row window renders it.
+  const focusIndex = focusKey === null ? -1 : rows.findIndex((r) => r.key === focusKey);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el || focusIndex < 0) return;
+    const next = scrollTopToShow(focusIndex, el.scrollTop, el.clientHeight || FALLBACK_VIEWPORT_PX);
+    if (next !== el.scrollTop) el.scrollTop = next;
+  }, [focusIndex]);
+
+  useEffect(() => {
+    if (takeTableFocusRequest()) scrollRef.current?.focus();
+  }, []);
+
+  const pageRows = () => {
+    const height = scrollRef.current?.clientHeight || FALLBACK_VIEWPORT_PX;
+    return Math.max(1, Math.floor((height - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+  };
+
   return (
     <div
       className="object-table"
@@ -64,32 +108,23 @@ export function ObjectTable({ rows, selected, sort, onSort, onRowClick, onOpenFo
       role="grid"
       aria-rowcount={rows.length + 1}
       aria-multiselectable="true"
+      aria-activedescendant={focusIndex >= first && focusIndex < end ? `${idBase}-r${focusIndex}` : undefined}
       data-testid="object-table"
       tabIndex={0}
+      style={{ ["--object-columns" as string]: columns.template, ["--object-min-width" as string]: `${columns.total}px` }}
+      onKeyDown={(e) => onKeyDown(e, pageRows())}
     >
       <div className="object-row object-header" role="row" style={{ height: HEADER_HEIGHT }}>
-        {COLUMNS.map((c) => {
-          const active = sort?.column === c.id;
-          return (
-            <div
-              key={c.id}
-              role="columnheader"
-              className={`cell cell-${c.id}`}
-              aria-sort={active ? (sort.direction === "asc" ? "ascending" : "descending") : "none"}
-            >
-              <button
-                type="button"
-                className={`sort-button ${c.align === "end" ? "align-end" : ""} ${active ? "active" : ""}`}
-                data-testid={`sort-${c.id}`}
-                title={t("objects.sortBy", { column: t(c.label) })}
-                onClick={() => onSort(c.id)}
-              >
-                {t(c.label)}
-                {active && <Icon name={sort.direction === "asc" ? "arrowUp" : "arrowDown"} size={16} />}
-              </button>
-            </div>
-          );
-        })}
+        {COLUMNS.map((c) => (
+          <ColumnHeader
+            key={c.id}
+            column={c}
+            sort={sort}
+            width={columns.widths[c.id]}
+            onSort={onSort}
+            onResize={(w) => columns.resize(c.id, w)}
+          />
+        ))}
       </div>
       <div className="object-rows" style={{ height: totalHeight }}>
         {rows.slice(first, end).map((row, i) => {
@@ -97,10 +132,13 @@ export function ObjectTable({ rows, selected, sort, onSort, onRowClick, onOpenFo
           return (
             <ObjectRow
               key={row.key}
+              id={`${idBase}-r${index}`}
               row={row}
               index={index}
               top={index * ROW_HEIGHT}
               selected={selected.has(row.key)}
+              focused={index === focusIndex}
+              maxUnits={maxUnits}
               onClick={click}
               onOpen={open}
             />
@@ -111,35 +149,52 @@ export function ObjectTable({ rows, selected, sort, onSort, onRowClick, onOpenFo
   );
 }
 
+/** The rendered width of the name column (its header cell), or `fallback` before layout. */
+function useMeasuredWidth(scrollRef: RefObject<HTMLDivElement | null>, fallback: number): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const cell = scrollRef.current?.querySelector<HTMLElement>(".object-header .cell-name");
+    if (!cell || typeof ResizeObserver === "undefined") return;
+    const read = () => setWidth(cell.getBoundingClientRect().width);
+    read();
+    const observer = new ResizeObserver(read);
+    observer.observe(cell);
+    return () => observer.disconnect();
+  }, [scrollRef]);
+  return width > 0 ? width : fallback;
+}
+
 interface RowProps {
+  id: string;
   row: Row;
   index: number;
   top: number;
   selected: boolean;
+  focused: boolean;
+  maxUnits: number;
   onClick: (row: Row, mods: ClickModifiers) => void;
   onOpen: (prefix: string) => void;
 }
 
-const ObjectRow = memo(function ObjectRow({ row, index, top, selected, onClick, onOpen }: RowProps) {
+const ObjectRow = memo(function ObjectRow({ id, row, index, top, selected, focused, maxUnits, onClick, onOpen }: RowProps) {
   const { t, locale } = useT();
+  const shownKey = displayName(row.key);
   return (
     <div
+      id={id}
       role="row"
       aria-rowindex={index + 2}
       aria-selected={selected}
-      className={`object-row ${row.kind} ${selected ? "selected" : ""} ${index % 2 ? "odd" : ""}`}
+      data-focused={focused || undefined}
+      className={`object-row ${row.kind} ${selected ? "selected" : ""} ${focused ? "focused" : ""} ${index % 2 ? "odd" : ""}`}
       data-testid={`object-row-${row.key}`}
       style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
       onClick={(e) => onClick(row, modifiers(e))}
       onDoubleClick={() => row.kind === "folder" && onOpen(row.key)}
     >
-      <div
-        role="gridcell"
-        className="cell cell-name"
-        title={row.kind === "folder" ? `${t("objects.folder")}: ${row.key}` : row.key}
-      >
+      <div role="gridcell" className="cell cell-name" title={row.kind === "folder" ? `${t("objects.folder")}: ${shownKey}` : shownKey}>
         <Icon name={row.kind === "folder" ? "folder" : "file"} size={18} className={`row-icon ${row.kind}`} />
-        <span className="name-text">{row.name || <span className="muted">{t("path.emptySegment")}</span>}</span>
+        <NameText name={row.name} maxUnits={maxUnits} className="name-text" />
       </div>
       {row.kind === "folder" ? (
         <>

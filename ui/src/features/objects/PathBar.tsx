@@ -2,18 +2,21 @@ import { useState } from "react";
 import { Icon } from "../../components/Icon";
 import { Tooltip } from "../../components/Tooltip";
 import { useT } from "../../i18n";
-import { normalizePrefix, parentPrefix, prefixSegments } from "../../lib/path";
+import { parentPrefix } from "../../lib/path";
+import { Breadcrumb } from "./Breadcrumb";
 
 interface Props {
   bucket: string;
   prefix: string;
   onNavigate: (prefix: string) => void;
+  /** Enter in the path field: the text exactly as typed (see useGoToPath). */
+  onGo: (typed: string) => void;
+  busy?: boolean;
 }
 
-/** Up button, clickable breadcrumb of the prefix, and a field to type or paste a prefix. */
-export function PathBar({ bucket, prefix, onNavigate }: Props) {
+/** Up button, clickable breadcrumb of the prefix, and a field to type or paste a place. */
+export function PathBar({ bucket, prefix, onNavigate, onGo, busy }: Props) {
   const { t } = useT();
-  const segments = prefixSegments(prefix);
   return (
     <div className="path-bar">
       <Tooltip label={t("path.up")}>
@@ -28,33 +31,14 @@ export function PathBar({ bucket, prefix, onNavigate }: Props) {
           <Icon name="up" />
         </button>
       </Tooltip>
-      <nav className="breadcrumb" data-testid="breadcrumb" aria-label={t("path.input")}>
-        <button type="button" className="crumb crumb-root" data-testid="breadcrumb-root" onClick={() => onNavigate("")}>
-          <Icon name="bucket" size={16} />
-          {bucket}
-        </button>
-        {segments.map((s, i) => (
-          <span key={s.prefix} className="crumb-wrap">
-            <Icon name="chevron" size={16} className="crumb-sep" />
-            <button
-              type="button"
-              className={`crumb ${i === segments.length - 1 ? "current" : ""}`}
-              data-testid={`breadcrumb-${s.prefix}`}
-              aria-current={i === segments.length - 1 ? "location" : undefined}
-              onClick={() => onNavigate(s.prefix)}
-            >
-              {s.label || <span className="muted">{t("path.emptySegment")}</span>}
-            </button>
-          </span>
-        ))}
-      </nav>
+      <Breadcrumb bucket={bucket} prefix={prefix} onNavigate={onNavigate} />
       {/* Keyed by prefix: navigating elsewhere resets what was typed. */}
-      <PrefixInput key={prefix} prefix={prefix} onNavigate={onNavigate} />
+      <PathInput key={prefix} prefix={prefix} onGo={onGo} busy={busy} />
     </div>
   );
 }
 
-function PrefixInput({ prefix, onNavigate }: { prefix: string; onNavigate: (prefix: string) => void }) {
+function PathInput({ prefix, onGo, busy }: { prefix: string; onGo: (typed: string) => void; busy?: boolean }) {
   const { t } = useT();
   const [text, setText] = useState(prefix);
   return (
@@ -62,12 +46,15 @@ function PrefixInput({ prefix, onNavigate }: { prefix: string; onNavigate: (pref
       className="path-input"
       data-testid="path-input"
       aria-label={t("path.input")}
+      aria-busy={busy || undefined}
       placeholder={t("path.inputPlaceholder")}
+      title={t("path.inputHint")}
       value={text}
       spellCheck={false}
+      autoComplete="off"
       onChange={(e) => setText(e.target.value)}
       onKeyDown={(e) => {
-        if (e.key === "Enter") onNavigate(normalizePrefix(text));
+        if (e.key === "Enter" && !busy) onGo(text);
         if (e.key === "Escape") setText(prefix);
       }}
     />

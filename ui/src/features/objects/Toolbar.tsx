@@ -1,4 +1,5 @@
 import { Icon } from "../../components/Icon";
+import { Tooltip } from "../../components/Tooltip";
 import { useT } from "../../i18n";
 
 interface Props {
@@ -6,13 +7,16 @@ interface Props {
   deleteCount: number;
   busy: boolean;
   refreshing: boolean;
+  detailsOpen: boolean;
   onUpload: () => void;
   onDownload: () => void;
   onDelete: () => void;
   onRefresh: () => void;
+  onToggleDetails: () => void;
 }
 
-export function Toolbar({ canDownload, deleteCount, busy, refreshing, onUpload, onDownload, onDelete, onRefresh }: Props) {
+export function Toolbar(p: Props) {
+  const { canDownload, deleteCount, busy, refreshing, detailsOpen, onUpload, onDownload, onDelete, onRefresh, onToggleDetails } = p;
   const { t } = useT();
   return (
     <div className="toolbar" role="toolbar">
@@ -45,6 +49,18 @@ export function Toolbar({ canDownload, deleteCount, busy, refreshing, onUpload, 
         <Icon name="refresh" size={18} className={refreshing ? "spin" : undefined} />
         {t("objects.refresh")}
       </button>
+      <Tooltip label={detailsOpen ? t("details.hide") : t("details.show")}>
+        <button
+          type="button"
+          className={`icon-button toggle ${detailsOpen ? "on" : ""}`}
+          data-testid="details-toggle"
+          aria-label={detailsOpen ? t("details.hide") : t("details.show")}
+          aria-pressed={detailsOpen}
+          onClick={onToggleDetails}
+        >
+          <Icon name="panel" />
+        </button>
+      </Tooltip>
     </div>
   );
 }

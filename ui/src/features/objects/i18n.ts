@@ -58,12 +58,20 @@ export const messages = defineMessages({
     "details.objectType": "Object type",
     "details.metadata": "Metadata",
     "details.noMetadata": "No user metadata.",
+    "details.metadataRaw": "Show as stored",
 
     "upload.doneMany.one": "Uploaded {count} file.",
     "upload.doneMany.other": "Uploaded {count} files.",
     "upload.dropHint": "Drop files on the window to upload them here.",
 
-    "path.emptySegment": "(no name)",
+    "path.emptySegment": "(empty name)",
+    "path.more": "{count} hidden levels",
+    "path.inputHint": "A folder (ending in /), an object key, s3://bucket/key or the endpoint's URL; Enter goes there",
+    "objects.emptyBucket": "This bucket is empty.",
+    "objects.nothingUnder": "Nothing under {prefix}.",
+    "objects.resizeColumn": "Drag to resize the {column} column",
+    "details.show": "Show details",
+    "details.hide": "Hide details",
 
     "upload.foldersSkipped": "Folders are not uploaded: {names}.",
   },
@@ -123,12 +131,20 @@ export const messages = defineMessages({
     "details.objectType": "对象类型",
     "details.metadata": "元数据",
     "details.noMetadata": "没有用户元数据。",
+    "details.metadataRaw": "显示原始值",
 
     "upload.doneMany.one": "已上传 {count} 个文件。",
     "upload.doneMany.other": "已上传 {count} 个文件。",
     "upload.dropHint": "将文件拖放到窗口中即可上传到此处。",
 
-    "path.emptySegment": "（无名称）",
+    "path.emptySegment": "（空名称）",
+    "path.more": "{count} 个隐藏的层级",
+    "path.inputHint": "文件夹（以 / 结尾）、对象键、s3://存储桶/键 或终端节点的 URL；回车即可前往",
+    "objects.emptyBucket": "此存储桶为空。",
+    "objects.nothingUnder": "{prefix} 下没有任何内容。",
+    "objects.resizeColumn": "拖动以调整“{column}”列的宽度",
+    "details.show": "显示详细信息",
+    "details.hide": "隐藏详细信息",
 
     "upload.foldersSkipped": "文件夹不会被上传：{names}。",
   },

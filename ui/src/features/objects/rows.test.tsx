@@ -71,6 +71,8 @@ describe("rows", () => {
           onSort={() => {}}
           onRowClick={() => {}}
           onOpenFolder={() => {}}
+          focusKey={null}
+          onKeyDown={() => {}}
           canLoadMore={false}
           onLoadMore={() => {}}
         />

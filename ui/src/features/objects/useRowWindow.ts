@@ -1,7 +1,7 @@
 import { useEffect, useState, type RefObject } from "react";
 
 /** Viewport height assumed before the element is laid out (and in tests, which have no layout). */
-const FALLBACK_VIEWPORT_PX = 800;
+export const FALLBACK_VIEWPORT_PX = 800;
 
 export interface RowWindow {
   /** First row to render. */

@@ -1,0 +1,84 @@
+import type { KeyboardEvent } from "react";
+import { Spinner } from "../../components/Spinner";
+import { ErrorMessage } from "../../errors";
+import { useT } from "../../i18n";
+import { NameText } from "./NameText";
+import { ObjectTable } from "./ObjectTable";
+import type { Row, Sort, SortColumn } from "./rows";
+import type { ClickModifiers } from "./useSelection";
+import type { useObjectPages } from "./useObjectPages";
+
+interface Props {
+  pages: ReturnType<typeof useObjectPages>;
+  prefix: string;
+  rows: readonly Row[];
+  selected: ReadonlySet<string>;
+  focusKey: string | null;
+  sort: Sort | null;
+  onSort: (column: SortColumn) => void;
+  onRowClick: (row: Row, mods: ClickModifiers) => void;
+  onOpenFolder: (prefix: string) => void;
+  onKeyDown: (e: KeyboardEvent<HTMLDivElement>, pageRows: number) => void;
+}
+
+/** The table, or what stands in its place: loading, an error, an empty bucket or folder, nothing under a prefix. */
+export function TableArea({ pages, prefix, rows, ...table }: Props) {
+  const { t } = useT();
+  let body;
+  if (pages.isPending) {
+    body = (
+      <div className="placeholder">
+        <Spinner label={t("objects.loading")} />
+      </div>
+    );
+  } else if (pages.error && !pages.data) {
+    body = (
+      <div className="placeholder">
+        <ErrorMessage error={pages.error} />
+      </div>
+    );
+  } else if (rows.length === 0 && !pages.hasNextPage) {
+    // S3 has no folders: a prefix with no key under it is not there at all, unless a
+    // folder-marker object (the prefix itself, left out of the rows) says it is an empty folder.
+    const marker = pages.data?.pages.some((p) => p.objects.some((o) => o.key === prefix)) ?? false;
+    const [before, after] = t("objects.nothingUnder").split("{prefix}");
+    body = (
+      <div className="placeholder muted" data-testid="objects-empty">
+        {prefix === "" ? (
+          <p>{t("objects.emptyBucket")}</p>
+        ) : marker ? (
+          <p>{t("objects.empty")}</p>
+        ) : (
+          <p data-testid="objects-nothing-under">
+            {before}
+            <NameText name={prefix} className="mono" />
+            {after}
+          </p>
+        )}
+        <p className="field-hint">{t("upload.dropHint")}</p>
+      </div>
+    );
+  } else {
+    body = (
+      <ObjectTable
+        rows={rows}
+        {...table}
+        canLoadMore={pages.hasNextPage && !pages.isFetchingNextPage && !pages.isFetchNextPageError}
+        onLoadMore={pages.fetchNextPage}
+      />
+    );
+  }
+  return (
+    <div className="table-area">
+      {body}
+      {pages.isFetchNextPageError && (
+        <div className="load-more-error">
+          <ErrorMessage error={pages.error} />
+          <button type="button" className="button small" onClick={() => void pages.fetchNextPage()}>
+            {t("common.retry")}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

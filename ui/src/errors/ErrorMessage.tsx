@@ -1,8 +1,11 @@
+import type { ReactNode } from "react";
 import { useT } from "../i18n/useT";
 import { describeError } from "./describeError";
 
 interface Props {
   error: unknown;
+  /** What failed, named ("Could not download “a.txt”"), above the sentence. */
+  context?: ReactNode;
   /** Shows a dismiss button when given. */
   onDismiss?: () => void;
   className?: string;
@@ -12,7 +15,7 @@ interface Props {
  * The sentence for the error (with the server's own code beside it when ErrorCode has none for it),
  * then small "code · HTTP status · request id" and the detail.
  */
-export function ErrorMessage({ error, onDismiss, className }: Props) {
+export function ErrorMessage({ error, context, onDismiss, className }: Props) {
   const { t, locale } = useT();
   const d = describeError(error, locale);
   return (
@@ -24,6 +27,11 @@ export function ErrorMessage({ error, onDismiss, className }: Props) {
         />
       </svg>
       <div className="error-body">
+        {context && (
+          <p className="error-context" data-testid="error-context">
+            {context}
+          </p>
+        )}
         <p className="error-sentence">
           {d.sentence}
           {d.serverCode && (

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from "react";
 import { api, type ObjectDetails } from "../../backend";
 import { Icon } from "../../components/Icon";
 import { Spinner } from "../../components/Spinner";
-import { ErrorMessage } from "../../errors";
+import { BackendError, ErrorMessage } from "../../errors";
 import { useT, type MessageKey } from "../../i18n";
 import { bareEtag, formatCount, formatDateTime, humanBytes } from "../../lib/format";
 import { queryKeys } from "../../lib/queryKeys";
@@ -33,7 +33,7 @@ export function DetailsPane({ profileId, bucket, selection }: Props) {
         <p className="muted">{t("details.folderHint")}</p>
       </>
     );
-  } else body = <ObjectDetailsView key={selection[0].key} profileId={profileId} bucket={bucket} objectKey={selection[0].key} />;
+  } else body = <ObjectDetailsView key={selection[0].key} profileId={profileId} bucket={bucket} row={selection[0]} />;
 
   return (
     <aside className="details-pane" data-testid="details-pane">
@@ -43,14 +43,42 @@ export function DetailsPane({ profileId, bucket, selection }: Props) {
   );
 }
 
-function ObjectDetailsView({ profileId, bucket, objectKey }: { profileId: string; bucket: string; objectKey: string }) {
-  const { t } = useT();
+function ObjectDetailsView({ profileId, bucket, row }: { profileId: string; bucket: string; row: Extract<Row, { kind: "object" }> }) {
+  const { t, locale } = useT();
+  const objectKey = row.key;
   const head = useQuery({
     queryKey: queryKeys.head(profileId, bucket, objectKey),
     queryFn: () => api.headObject(profileId, bucket, objectKey),
+    retry: (count, error) => !(error instanceof BackendError && error.code === "AccessDenied") && count < 1,
   });
   if (head.isPending) return <Spinner label={t("common.loading")} />;
-  if (head.error) return <ErrorMessage error={head.error} />;
+  if (head.error instanceof BackendError && head.error.code === "AccessDenied") {
+    // The listing already told us these: keep them, and say what the user may not do.
+    const e = row.entry;
+    return (
+      <div data-testid="details-denied">
+        <p className="details-denied">{t("details.denied")}</p>
+        <dl className="details-list">
+          {(
+            [
+              ["key", "details.key", <NameText name={e.key} />],
+              ["size", "details.size", humanBytes(e.size, locale)],
+              ["lastModified", "details.lastModified", formatDateTime(e.lastModified, locale)],
+              ["storageClass", "details.storageClass", e.storageClass ?? "—"],
+              ["etag", "details.etag", bareEtag(e.etag)],
+            ] as [string, MessageKey, ReactNode][]
+          ).map(([id, label, value]) => (
+            <div key={id} className="details-item">
+              <dt>{t(label)}</dt>
+              <dd data-testid={`details-${id}`}>{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <ErrorMessage error={head.error} />
+      </div>
+    );
+  }
+  if (head.error) return <ErrorMessage error={head.error} context={t("details.failed", { name: row.name })} />;
   return <DetailsList d={head.data} />;
 }
 

@@ -6,7 +6,8 @@ import type { Notice } from "./notice";
 /** The outcome of the last action: a success line, an error, or a delete report with its failures. */
 export function NoticeView({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
   const { t, tn, locale } = useT();
-  if (notice.kind === "error") return <ErrorMessage error={notice.error} onDismiss={onDismiss} className="notice" />;
+  if (notice.kind === "error")
+    return <ErrorMessage error={notice.error} context={notice.about} onDismiss={onDismiss} className="notice" />;
   if (notice.kind === "success" || notice.kind === "warning") {
     const warning = notice.kind === "warning";
     return (

@@ -351,3 +351,56 @@ describe("download", () => {
     expect(api.downloadObject).not.toHaveBeenCalled();
   });
 });
+
+describe("errors that say what happened", () => {
+  beforeEach(() => {
+    vi.mocked(api.listObjects).mockResolvedValue(page("", [], [obj("secret.bin", 2048), obj("a.txt", 12)], null));
+  });
+
+  it("keeps what the listing knows when the details are denied, and says Download cannot work", async () => {
+    vi.mocked(api.headObject).mockRejectedValue(
+      new BackendError({ code: "AccessDenied", status: 403, requestId: "tx-d", detail: "" }),
+    );
+    renderBrowser();
+    fireEvent.click(await screen.findByTestId("object-row-secret.bin"));
+    const denied = await screen.findByTestId("details-denied");
+    expect(denied.textContent).toContain("You may not read this object’s details.");
+    expect(within(denied).getByTestId("details-size").textContent).toBe("2.0 KiB");
+    expect(within(denied).getByTestId("details-key").textContent).toBe("secret.bin");
+    expect(within(denied).getByTestId("error-code").textContent).toBe("AccessDenied");
+    await waitFor(() => expect((screen.getByTestId("object-download") as HTMLButtonElement).disabled).toBe(true));
+    expect(screen.getByTestId("object-download-reason").getAttribute("title")).toBe("You may not read this object.");
+    // Another object: Download works again.
+    vi.mocked(api.headObject).mockResolvedValue({
+      key: "a.txt", size: 12, contentType: null, lastModified: null, etag: null, versionId: null,
+      storageClass: null, objectType: null, metadata: {}, rawMetadata: {},
+    });
+    fireEvent.click(screen.getByTestId("object-row-a.txt"));
+    await waitFor(() => expect((screen.getByTestId("object-download") as HTMLButtonElement).disabled).toBe(false));
+  });
+
+  it("a failed download names the object", async () => {
+    vi.mocked(api.headObject).mockRejectedValue(new BackendError({ code: "Timeout", status: null, requestId: null, detail: "" }));
+    vi.mocked(api.pickSaveLocation).mockResolvedValue({ handle: "h1", name: "a.txt", size: null });
+    vi.mocked(api.downloadObject).mockRejectedValue(
+      new BackendError({ code: "NoSuchKey", status: 404, requestId: "tx-n", detail: "" }),
+    );
+    renderBrowser();
+    fireEvent.click(await screen.findByTestId("object-row-a.txt"));
+    fireEvent.click(screen.getByTestId("object-download"));
+    expect((await screen.findByTestId("error-context")).textContent).toBe("Could not download “a.txt”.");
+  });
+
+  it("a failed delete names the object", async () => {
+    vi.mocked(api.headObject).mockRejectedValue(new BackendError({ code: "Timeout", status: null, requestId: null, detail: "" }));
+    vi.mocked(api.deleteObjects).mockRejectedValue(
+      new BackendError({ code: "ConnectFailed", status: null, requestId: null, detail: "refused" }),
+    );
+    renderBrowser();
+    fireEvent.click(await screen.findByTestId("object-row-a.txt"));
+    fireEvent.click(screen.getByTestId("object-delete"));
+    fireEvent.click(screen.getByTestId("confirm-ok"));
+    const context = await screen.findAllByTestId("error-context");
+    expect(context.map((c) => c.textContent)).toContain("Could not delete “a.txt”.");
+  });
+});

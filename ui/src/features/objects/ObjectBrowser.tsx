@@ -1,6 +1,7 @@
-import { useQueryClient } from "@tanstack/react-query";
+import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { onFilesDropped } from "../../backend";
+import { BackendError } from "../../errors";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { Spinner } from "../../components/Spinner";
 import { useT } from "../../i18n";
@@ -94,6 +95,14 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
   };
 
   const skippedFolders = selectedRows.length - selectedObjects.length;
+  // The details pane's HEAD of the one selected object, read from the cache (no request of its
+  // own): when the server denied it, Download cannot work either, and says why.
+  const head = useQuery({
+    queryKey: queryKeys.head(profileId, bucket, selectedObjects[0] ?? ""),
+    queryFn: skipToken,
+    enabled: false,
+  });
+  const denied = selectedObjects.length === 1 && head.error instanceof BackendError && head.error.code === "AccessDenied";
   const running = upload.running
     ? t("upload.running", { name: upload.running })
     : download.running
@@ -104,6 +113,7 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
     <section className="browser">
       <Toolbar
         canDownload={selectedObjects.length === 1}
+        downloadBlocked={denied ? t("details.deniedAction") : null}
         deleteCount={selectedObjects.length}
         busy={upload.busy || download.busy || remove.busy}
         refreshing={pages.isFetching && !pages.isFetchingNextPage}

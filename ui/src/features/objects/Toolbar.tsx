@@ -4,6 +4,8 @@ import { useT } from "../../i18n";
 
 interface Props {
   canDownload: boolean;
+  /** Why Download cannot work although one object is selected (e.g. the user may not read it). */
+  downloadBlocked?: string | null;
   deleteCount: number;
   busy: boolean;
   refreshing: boolean;
@@ -16,7 +18,7 @@ interface Props {
 }
 
 export function Toolbar(p: Props) {
-  const { canDownload, deleteCount, busy, refreshing, detailsOpen, onUpload, onDownload, onDelete, onRefresh, onToggleDetails } = p;
+  const { canDownload, downloadBlocked, deleteCount, busy, refreshing, detailsOpen, onUpload, onDownload, onDelete, onRefresh, onToggleDetails } = p;
   const { t } = useT();
   return (
     <div className="toolbar" role="toolbar">
@@ -24,16 +26,18 @@ export function Toolbar(p: Props) {
         <Icon name="upload" size={18} />
         {t("objects.upload")}
       </button>
-      <button
-        type="button"
-        className="button"
-        data-testid="object-download"
-        onClick={onDownload}
-        disabled={!canDownload || busy}
-      >
-        <Icon name="download" size={18} />
-        {t("objects.download")}
-      </button>
+      <span title={downloadBlocked ?? undefined} data-testid="object-download-reason">
+        <button
+          type="button"
+          className="button"
+          data-testid="object-download"
+          onClick={onDownload}
+          disabled={!canDownload || !!downloadBlocked || busy}
+        >
+          <Icon name="download" size={18} />
+          {t("objects.download")}
+        </button>
+      </span>
       <button
         type="button"
         className="button danger-outline"

@@ -33,6 +33,12 @@ export const messages = defineMessages({
 
     "download.running": "Downloading {name}…",
     "download.done": "Saved {name} ({size}).",
+    "download.failed": "Could not download “{name}”.",
+    "delete.failedAll.one": "Could not delete “{name}”.",
+    "delete.failedAll.other": "Could not delete the {count} objects.",
+    "details.denied": "You may not read this object’s details. What the listing shows:",
+    "details.deniedAction": "You may not read this object.",
+    "details.failed": "Could not read the details of “{name}”.",
 
     "delete.title": "Delete objects",
     "delete.question.one": "Delete {count} object?",
@@ -106,6 +112,12 @@ export const messages = defineMessages({
 
     "download.running": "正在下载 {name}…",
     "download.done": "已保存 {name}（{size}）。",
+    "download.failed": "无法下载“{name}”。",
+    "delete.failedAll.one": "无法删除“{name}”。",
+    "delete.failedAll.other": "无法删除这 {count} 个对象。",
+    "details.denied": "您无权读取此对象的详细信息。列表中显示的信息：",
+    "details.deniedAction": "您无权读取此对象。",
+    "details.failed": "无法读取“{name}”的详细信息。",
 
     "delete.title": "删除对象",
     "delete.question.one": "删除 {count} 个对象？",

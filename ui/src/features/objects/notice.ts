@@ -5,5 +5,6 @@ export type Notice =
   | { kind: "success"; text: string }
   /** Done, with something the user should know (e.g. dropped folders were not uploaded). */
   | { kind: "warning"; text: string }
-  | { kind: "error"; error: unknown }
+  /** `about`: the action and its object, e.g. "Could not download “a.txt”". */
+  | { kind: "error"; error: unknown; about?: string }
   | { kind: "deleted"; report: DeleteReport };

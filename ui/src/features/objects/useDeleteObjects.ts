@@ -1,12 +1,15 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../backend";
+import { useT } from "../../i18n";
+import { lastSegment } from "../../lib/path";
 import type { Notice } from "./notice";
 import { refreshBucketData } from "./refresh";
 
 /** Delete: ask() opens the confirmation; confirm() sends deleteObjects and reports the outcome. */
 export function useDeleteObjects(profileId: string, bucket: string, notify: (n: Notice) => void, onDeleted: () => void) {
   const qc = useQueryClient();
+  const { tn } = useT();
   const [pending, setPending] = useState<string[] | null>(null);
 
   const remove = useMutation({
@@ -17,9 +20,10 @@ export function useDeleteObjects(profileId: string, bucket: string, notify: (n: 
       notify({ kind: "deleted", report });
       await refreshBucketData(qc, profileId, bucket);
     },
-    onError: (error) => {
+    onError: (error, keys) => {
       setPending(null);
-      notify({ kind: "error", error });
+      const name = keys.length === 1 ? lastSegment(keys[0]) || keys[0] : "";
+      notify({ kind: "error", error, about: tn("delete.failedAll", keys.length, { name }) });
     },
   });
 

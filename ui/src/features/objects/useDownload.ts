@@ -13,7 +13,7 @@ export function useDownload(profileId: string, bucket: string, notify: (n: Notic
       api.downloadObject(profileId, bucket, key, destination.handle),
     onSuccess: (bytes, { destination }) =>
       notify({ kind: "success", text: t("download.done", { name: destination.name, size: humanBytes(bytes, locale) }) }),
-    onError: (error) => notify({ kind: "error", error }),
+    onError: (error, { key }) => notify({ kind: "error", error, about: t("download.failed", { name: lastSegment(key) || key }) }),
   });
 
   const start = async (key: string) => {
@@ -21,7 +21,7 @@ export function useDownload(profileId: string, bucket: string, notify: (n: Notic
       const destination = await api.pickSaveLocation(lastSegment(key));
       if (destination) download.mutate({ key, destination });
     } catch (error) {
-      notify({ kind: "error", error });
+      notify({ kind: "error", error, about: t("download.failed", { name: lastSegment(key) || key }) });
     }
   };
 

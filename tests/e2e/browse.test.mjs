@@ -781,6 +781,26 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
     assert.equal(serverBefore.Status, undefined, 'a new bucket has never had versioning');
     assert.ok(!/enabled|suspended/i.test(before) || /never|not/i.test(before), `status says "${before}"`);
 
+    // Keyboard: Enter on the button opens the warning with focus on Cancel; Tab stays inside the
+    // dialog; Escape closes it and gives focus back to the button.
+    const activeId = () => browser.execute(() => document.activeElement?.getAttribute('data-testid') ?? '');
+    await browser.execute(() => document.querySelector('[data-testid="versioning-enable"]').focus());
+    await browser.keys('Enter');
+    await shown('confirm-dialog');
+    await until(async () => (await activeId()) === 'confirm-cancel', () => 'focus is not on Cancel in the warning');
+    for (let i = 0; i < 4; i++) {
+      await browser.keys('Tab');
+      const inside = await browser.execute(() =>
+        Boolean(document.activeElement?.closest('[data-testid="confirm-dialog"]')),
+      );
+      assert.ok(inside, `Tab ${i + 1} left the dialog`);
+    }
+    await browser.keys('Escape');
+    await gone('confirm-dialog');
+    await until(async () => (await activeId()) === 'versioning-enable', () => 'focus did not return to the button');
+    const serverStill = await s3.send(new GetBucketVersioningCommand({ Bucket: VERSIONED_BUCKET }));
+    assert.equal(serverStill.Status, undefined, 'Escape must not enable versioning');
+
     await click('versioning-enable');
     const warning = await textOf('confirm-dialog');
     assert.match(warning, /cannot be turned off|can never be turned off|only be suspended/i, `no warning: "${warning}"`);

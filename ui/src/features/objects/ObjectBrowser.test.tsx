@@ -404,3 +404,34 @@ describe("errors that say what happened", () => {
     expect(context.map((c) => c.textContent)).toContain("Could not delete “a.txt”.");
   });
 });
+
+describe("window width", () => {
+  const setWidth = (px: number) => Object.defineProperty(window, "innerWidth", { configurable: true, value: px });
+  beforeEach(() => {
+    localStorage.clear();
+    vi.mocked(api.listObjects).mockResolvedValue(page("", [], [obj("a.txt")], null));
+  });
+
+  it("starts with the details pane collapsed in a narrow window, open in a wide one, until the user chooses", async () => {
+    const before = window.innerWidth;
+    try {
+      setWidth(900);
+      const narrow = renderBrowser();
+      await screen.findByTestId("object-row-a.txt");
+      expect(screen.getByTestId("details-toggle").getAttribute("aria-pressed")).toBe("false");
+      expect(screen.queryByTestId("details-pane")).toBeNull();
+      narrow.unmount();
+      setWidth(1280);
+      const wide = renderBrowser();
+      await screen.findByTestId("object-row-a.txt");
+      expect(screen.getByTestId("details-toggle").getAttribute("aria-pressed")).toBe("true");
+      fireEvent.click(screen.getByTestId("details-toggle")); // the user's choice wins from now on
+      wide.unmount();
+      renderBrowser();
+      await screen.findByTestId("object-row-a.txt");
+      expect(screen.getByTestId("details-toggle").getAttribute("aria-pressed")).toBe("false");
+    } finally {
+      setWidth(before);
+    }
+  });
+});

@@ -45,6 +45,9 @@ const isBool = (v: unknown): v is boolean => typeof v === "boolean";
  * Toolbar, path bar, the object table and the details pane of one bucket "folder". Files dropped
  * on the window while it is shown are uploaded into this folder.
  */
+/** Window width (px) from which the details pane starts open. */
+const WIDE_ENOUGH_FOR_DETAILS = 1000;
+
 export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoint = null, onNavigate, onGo }: Props) {
   const { t, tn, locale } = useT();
   const qc = useQueryClient();
@@ -53,7 +56,9 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
   const [focusKey, setFocusKey] = useState<string | null>(initialSelect ?? null);
   const [sort, setSort] = useState<Sort | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [detailsOpen, setDetailsOpen] = useStoredState("zos.objects.detailsOpen", true, isBool);
+  // Until the user chooses, the details pane starts open only where the table still fits beside
+  // it; in a narrow window (the 900 px minimum) it starts collapsed, one click away.
+  const [detailsOpen, setDetailsOpen] = useStoredState("zos.objects.detailsOpen", window.innerWidth >= WIDE_ENOUGH_FOR_DETAILS, isBool);
 
   const loaded = useMemo(() => rowsFromPages(pages.data?.pages ?? [], prefix), [pages.data, prefix]);
   const rows = useMemo(() => sortRows(loaded, sort), [loaded, sort]);

@@ -3,11 +3,13 @@ import { useStoredState } from "../../lib/useStoredState";
 import type { SortColumn } from "./rows";
 
 export const COLUMNS: { id: SortColumn; label: MessageKey; align?: "end"; min: number; width: number }[] = [
+  // Defaults sum to 614 px: the whole table fits the content area of the minimum window (900 px
+  // wide: about 620 px beside the sidebar) with the details pane collapsed.
   { id: "name", label: "objects.col.name", min: 120, width: 240 },
-  { id: "size", label: "objects.col.size", align: "end", min: 56, width: 92 },
-  { id: "lastModified", label: "objects.col.lastModified", min: 80, width: 142 },
-  { id: "storageClass", label: "objects.col.storageClass", min: 60, width: 112 },
-  { id: "etag", label: "objects.col.etag", min: 60, width: 108 },
+  { id: "size", label: "objects.col.size", align: "end", min: 56, width: 76 },
+  { id: "lastModified", label: "objects.col.lastModified", min: 80, width: 126 },
+  { id: "storageClass", label: "objects.col.storageClass", min: 60, width: 88 },
+  { id: "etag", label: "objects.col.etag", min: 60, width: 84 },
 ];
 
 export type ColumnWidths = Record<SortColumn, number>;

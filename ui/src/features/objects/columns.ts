@@ -3,13 +3,14 @@ import { useStoredState } from "../../lib/useStoredState";
 import type { SortColumn } from "./rows";
 
 export const COLUMNS: { id: SortColumn; label: MessageKey; align?: "end"; min: number; width: number }[] = [
-  // Defaults sum to 614 px: the whole table fits the content area of the minimum window (900 px
-  // wide: about 620 px beside the sidebar) with the details pane collapsed.
+  // Defaults sum to 616 px: the whole table fits the content area of the minimum window (900 px
+  // wide: 618 px beside the sidebar) with the details pane collapsed. Size fits "1023.9 KiB",
+  // the date "2026-12-02 17:14", the class "STANDARD"; the ETag is cut (full in the details).
   { id: "name", label: "objects.col.name", min: 120, width: 240 },
-  { id: "size", label: "objects.col.size", align: "end", min: 56, width: 76 },
-  { id: "lastModified", label: "objects.col.lastModified", min: 80, width: 126 },
-  { id: "storageClass", label: "objects.col.storageClass", min: 60, width: 88 },
-  { id: "etag", label: "objects.col.etag", min: 60, width: 84 },
+  { id: "size", label: "objects.col.size", align: "end", min: 56, width: 92 },
+  { id: "lastModified", label: "objects.col.lastModified", min: 80, width: 128 },
+  { id: "storageClass", label: "objects.col.storageClass", min: 60, width: 96 },
+  { id: "etag", label: "objects.col.etag", min: 60, width: 60 },
 ];
 
 export type ColumnWidths = Record<SortColumn, number>;

@@ -220,19 +220,19 @@ describe("small windows and counts", () => {
     const first = renderBrowser();
     await screen.findByTestId("object-row-a.txt");
     const columns = () => screen.getByTestId("object-table").style.getPropertyValue("--object-columns");
-    expect(columns()).toBe("minmax(240px, 1fr) 76px 126px 88px 84px");
+    expect(columns()).toBe("minmax(240px, 1fr) 92px 128px 96px 60px");
     const handle = screen.getByTestId("col-resize-size");
     fireEvent.pointerDown(handle, { clientX: 500, pointerId: 1 });
     fireEvent.pointerMove(handle, { clientX: 540, pointerId: 1 });
     fireEvent.pointerUp(handle, { clientX: 540, pointerId: 1 });
-    expect(columns()).toBe("minmax(240px, 1fr) 116px 126px 88px 84px");
+    expect(columns()).toBe("minmax(240px, 1fr) 132px 128px 96px 60px");
     // Never narrower than the column's minimum.
     fireEvent.pointerDown(screen.getByTestId("col-resize-name"), { clientX: 500, pointerId: 1 });
     fireEvent.pointerMove(screen.getByTestId("col-resize-name"), { clientX: 100, pointerId: 1 });
-    expect(columns()).toBe("minmax(120px, 1fr) 116px 126px 88px 84px");
+    expect(columns()).toBe("minmax(120px, 1fr) 132px 128px 96px 60px");
     first.unmount();
     renderBrowser();
     await screen.findByTestId("object-row-a.txt");
-    expect(columns()).toBe("minmax(120px, 1fr) 116px 126px 88px 84px");
+    expect(columns()).toBe("minmax(120px, 1fr) 132px 128px 96px 60px");
   });
 });

@@ -2,29 +2,15 @@
 // keyboard where a user would: for looking at the app as a user does (not a test).
 // Run through run.sh with ZOS_E2E_SCRIPT=screens.mjs and ZOS_SCREENS_DIR=<folder>
 // (scripts/sandbox.sh --screens DIR does this on the sandbox data).
-import { remote } from 'webdriverio';
+import { need, openApp } from './app-session.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const need = (name) => {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set`);
-  return v;
-};
 const DIR = need('ZOS_SCREENS_DIR');
 mkdirSync(DIR, { recursive: true });
 const TIMEOUT = 20_000;
-const browser = await remote({
-  hostname: '127.0.0.1',
-  port: Number(process.env.ZOS_E2E_DRIVER_PORT || 4444),
-  logLevel: 'error',
-  capabilities: {
-    browserName: 'wry',
-    'wdio:enforceWebDriverClassic': true,
-    'tauri:options': { application: need('ZOS_E2E_APP') },
-  },
-});
+const browser = await openApp();
 const el = (id) => browser.$(`[data-testid="${id}"]`);
 async function shown(id) {
   const e = await el(id);

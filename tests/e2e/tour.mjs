@@ -2,24 +2,10 @@
 // add the sandbox profile, open the "photos" bucket, enter 2026/trips/, select an image.
 // Run through run.sh with ZOS_E2E_SCRIPT=tour.mjs and ZOS_TOUR_SHOT=<png path>
 // (scripts/sandbox.sh --screenshot does this).
-import { remote } from 'webdriverio';
+import { need, openApp } from './app-session.mjs';
 
-const need = (name) => {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set`);
-  return v;
-};
 const TIMEOUT = 20_000;
-const browser = await remote({
-  hostname: '127.0.0.1',
-  port: Number(process.env.ZOS_E2E_DRIVER_PORT || 4444),
-  logLevel: 'error',
-  capabilities: {
-    browserName: 'wry',
-    'wdio:enforceWebDriverClassic': true,
-    'tauri:options': { application: need('ZOS_E2E_APP') },
-  },
-});
+const browser = await openApp();
 const el = (id) => browser.$(`[data-testid="${id}"]`);
 async function click(id) {
   const e = await el(id);

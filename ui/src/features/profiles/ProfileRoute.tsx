@@ -1,7 +1,6 @@
 import { Link, Outlet } from "@tanstack/react-router";
 import { useEffect } from "react";
-import { Spinner } from "../../components/Spinner";
-import { ErrorMessage } from "../../errors";
+import { QueryPlaceholder } from "../../components/QueryPlaceholder";
 import { useT } from "../../i18n";
 import { rememberProfile } from "./lastProfile";
 import { useProfiles } from "./queries";
@@ -16,20 +15,7 @@ export function ProfileRoute({ profileId }: { profileId: string }) {
     if (exists) rememberProfile(profileId);
   }, [exists, profileId]);
 
-  if (profiles.isPending) {
-    return (
-      <div className="placeholder">
-        <Spinner label={t("common.loading")} />
-      </div>
-    );
-  }
-  if (profiles.error) {
-    return (
-      <div className="placeholder">
-        <ErrorMessage error={profiles.error} />
-      </div>
-    );
-  }
+  if (profiles.isPending || profiles.error) return <QueryPlaceholder query={profiles} />;
   if (!exists) {
     return (
       <div className="placeholder muted" data-testid="profile-not-found">

@@ -1,8 +1,7 @@
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { Icon } from "../../components/Icon";
-import { Spinner } from "../../components/Spinner";
-import { ErrorMessage } from "../../errors";
+import { QueryPlaceholder } from "../../components/QueryPlaceholder";
 import { useT } from "../../i18n";
 import { ProfileDialog } from "./ProfileDialog";
 import { useProfiles } from "./queries";
@@ -14,20 +13,7 @@ export function WelcomePage() {
   const navigate = useNavigate();
   const [adding, setAdding] = useState(false);
 
-  if (profiles.isPending) {
-    return (
-      <div className="placeholder">
-        <Spinner label={t("common.loading")} />
-      </div>
-    );
-  }
-  if (profiles.error) {
-    return (
-      <div className="placeholder">
-        <ErrorMessage error={profiles.error} />
-      </div>
-    );
-  }
+  if (profiles.isPending || profiles.error) return <QueryPlaceholder query={profiles} />;
   const list = profiles.data;
   return (
     <div className="welcome">

@@ -20,7 +20,7 @@ const OVERSCAN = 12;
 const NAME_CHROME_PX = 24 + 18 + 8;
 const NARROW_CHAR_PX = 7.6;
 
-interface Props {
+export interface ObjectTableProps {
   rows: readonly Row[];
   selected: ReadonlySet<string>;
   /** The keyboard's focus row (drawn with a ring, distinct from the selection). */
@@ -61,7 +61,7 @@ export function ObjectTable({
   onKeyDown,
   canLoadMore,
   onLoadMore,
-}: Props) {
+}: ObjectTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const idBase = useId();
   const columns = useColumnWidths();

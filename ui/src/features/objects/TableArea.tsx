@@ -1,24 +1,14 @@
-import type { KeyboardEvent } from "react";
 import { Spinner } from "../../components/Spinner";
 import { ErrorMessage } from "../../errors";
 import { useT } from "../../i18n";
 import { NameText } from "./NameText";
-import { ObjectTable } from "./ObjectTable";
-import type { Row, Sort, SortColumn } from "./rows";
-import type { ClickModifiers } from "./useSelection";
+import { ObjectTable, type ObjectTableProps } from "./ObjectTable";
 import type { useObjectPages } from "./useObjectPages";
 
-interface Props {
+/** The listing, plus what ObjectTable takes from the browser as it is (the paging props come from `pages`). */
+interface Props extends Omit<ObjectTableProps, "canLoadMore" | "onLoadMore"> {
   pages: ReturnType<typeof useObjectPages>;
   prefix: string;
-  rows: readonly Row[];
-  selected: ReadonlySet<string>;
-  focusKey: string | null;
-  sort: Sort | null;
-  onSort: (column: SortColumn) => void;
-  onRowClick: (row: Row, mods: ClickModifiers) => void;
-  onOpenFolder: (prefix: string) => void;
-  onKeyDown: (e: KeyboardEvent<HTMLDivElement>, pageRows: number) => void;
 }
 
 /** The table, or what stands in its place: loading, an error, an empty bucket or folder, nothing under a prefix. */

@@ -48,9 +48,19 @@ pub async fn pick_save_path(app: &AppHandle, default_name: &str) -> Result<Optio
     Ok(picked.map(|f| f.path().to_path_buf()))
 }
 
+pub async fn pick_folder(app: &AppHandle) -> Result<Option<PathBuf>> {
+    #[cfg(feature = "e2e-hooks")]
+    if let Some(answer) = e2e::answer() {
+        return Ok(answer.folder);
+    }
+    let picked = on_main_thread(app, |d| d.pick_folder()).await?;
+    Ok(picked.map(|f| f.path().to_path_buf()))
+}
+
 /// The desktop end-to-end test cannot click GTK's dialogs: with the `e2e-hooks` feature (debug
 /// builds only), the answers come from the JSON file named by `ZOS_E2E_DIALOG_ANSWERS`, which
-/// the test process writes before each click: `{"open": ["/path", …], "save": "/path"}`.
+/// the test process writes before each click: `{"open": ["/path", …], "save": "/path",
+/// "folder": "/path"}`.
 #[cfg(feature = "e2e-hooks")]
 mod e2e {
     #[cfg(not(debug_assertions))]
@@ -64,11 +74,13 @@ mod e2e {
         pub open: Vec<PathBuf>,
         #[serde(default)]
         pub save: Option<PathBuf>,
+        #[serde(default)]
+        pub folder: Option<PathBuf>,
     }
 
     pub fn answer() -> Option<Answer> {
         let file = std::env::var_os("ZOS_E2E_DIALOG_ANSWERS")?;
         let text = std::fs::read_to_string(file).ok()?;
-        Some(serde_json::from_str(&text).expect("ZOS_E2E_DIALOG_ANSWERS holds {open, save}"))
+        Some(serde_json::from_str(&text).expect("ZOS_E2E_DIALOG_ANSWERS holds {open, save, folder}"))
     }
 }

@@ -6,7 +6,7 @@ mod dialogs;
 mod events;
 mod state;
 
-use commands::{bucket_config, buckets, files, objects, profiles, topics};
+use commands::{bucket_config, buckets, files, objects, profiles, topics, transfers};
 use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri::Manager;
 use tauri_specta::{collect_commands, collect_events, Builder};
@@ -31,14 +31,27 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             bucket_config::put_bucket_versioning,
             objects::list_objects,
             objects::head_object,
-            objects::download_object,
-            objects::upload_file,
             objects::delete_objects,
             files::pick_files_to_upload,
+            files::pick_folder_to_upload,
             files::pick_save_location,
+            files::pick_download_folder,
             topics::list_topics,
+            transfers::list_transfers,
+            transfers::transfer_items,
+            transfers::upload_local,
+            transfers::download_to_folder,
+            transfers::download_to_file,
+            transfers::pause_transfer,
+            transfers::resume_transfer,
+            transfers::retry_transfer,
+            transfers::cancel_transfer,
+            transfers::resolve_transfer_conflicts,
+            transfers::clear_finished_transfers,
+            transfers::get_transfer_settings,
+            transfers::set_transfer_settings,
         ])
-        .events(collect_events![events::TransferProgress, events::FilesDropped])
+        .events(collect_events![events::TransfersChanged, events::FilesDropped, events::FilesDragOver])
 }
 
 /// The TypeScript exporter. Sizes are `u64` in Rust; object sizes stay far below 2^53, so they
@@ -81,15 +94,18 @@ pub fn run() {
     let builder = specta_builder();
     tauri::Builder::default()
         .plugin(os_locale_plugin())
-        .manage(state::AppState::from_env())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            let state = tauri::async_runtime::block_on(state::AppState::start(app.handle().clone()))?;
+            app.manage(state);
+            #[cfg(feature = "e2e-hooks")]
+            events::watch_e2e_drops(app.handle().clone());
             Ok(())
         })
         .on_window_event(|window, event| {
-            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
-                events::files_dropped(window.app_handle(), paths);
+            if let tauri::WindowEvent::DragDrop(event) = event {
+                events::drag_drop(window.app_handle(), event);
             }
         })
         .run(tauri::generate_context!())

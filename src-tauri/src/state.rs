@@ -1,22 +1,35 @@
-//! App state shared by all commands: the profile service, the per-profile sessions and the
-//! local files the user chose. Each is a core type; this file only holds them together.
+//! App state shared by all commands: the profile service, the per-profile sessions, the local
+//! files the user chose and the transfer engine. Each is a core type; this file only holds
+//! them together.
 
+use crate::events;
 use std::sync::Arc;
+use tauri::AppHandle;
 use zos_core::local_files::LocalFiles;
 use zos_core::profiles::ProfileService;
 use zos_core::session::{Session, Sessions};
-use zos_core::Result;
+use zos_core::{AppError, ErrorCode, Result};
+use zos_journal::JournalHandle;
+use zos_transfer::Engine;
 
 pub struct AppState {
     pub profiles: ProfileService,
-    pub sessions: Sessions,
+    pub sessions: Arc<Sessions>,
     pub files: LocalFiles,
+    pub transfers: Engine,
 }
 
 impl AppState {
-    pub fn from_env() -> Self {
+    /// Builds the state and starts the transfer engine on its journal (in the data folder).
+    pub async fn start(app: AppHandle) -> Result<Self> {
         let profiles = ProfileService::from_env();
-        Self { sessions: Sessions::new(profiles.clone()), profiles, files: LocalFiles::default() }
+        let sessions = Arc::new(Sessions::new(profiles.clone()));
+        let dir = zos_core::paths::data_dir();
+        std::fs::create_dir_all(&dir).map_err(|e| AppError::io(&format!("creating {}", dir.display()), e))?;
+        let journal = JournalHandle::open(&dir.join("transfers.sqlite"))
+            .map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+        let transfers = Engine::start(journal, sessions.clone(), events::transfer_sink(app)).await?;
+        Ok(Self { profiles, sessions, files: LocalFiles::default(), transfers })
     }
 
     /// The connected session of a profile (built on first use, rebuilt after profile changes).

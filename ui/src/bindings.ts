@@ -120,28 +120,6 @@ async headObject(profileId: string, bucket: string, key: string) : Promise<Resul
     else return { status: "error", error: e  as any };
 }
 },
-/**
- * `destination` is the handle of a place the user chose in the save dialog.
- */
-async downloadObject(profileId: string, bucket: string, key: string, destination: string) : Promise<Result<number, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("download_object", { profileId, bucket, key, destination }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-/**
- * `source` is the handle of a file the user chose (open dialog or drop).
- */
-async uploadFile(profileId: string, bucket: string, key: string, source: string, overwrite: boolean) : Promise<Result<ObjectEntry, AppError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("upload_file", { profileId, bucket, key, source, overwrite }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
 async deleteObjects(profileId: string, bucket: string, keys: string[]) : Promise<Result<DeleteReport, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("delete_objects", { profileId, bucket, keys }) };
@@ -162,11 +140,33 @@ async pickFilesToUpload() : Promise<Result<LocalFile[], AppError>> {
 }
 },
 /**
+ * A folder to upload with everything in it; `None` when the user cancels.
+ */
+async pickFolderToUpload() : Promise<Result<LocalFile | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("pick_folder_to_upload") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Where to save a download, proposing `default_name`; `None` when the user cancels.
  */
 async pickSaveLocation(defaultName: string) : Promise<Result<LocalFile | null, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("pick_save_location", { defaultName }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A folder to download into; `None` when the user cancels.
+ */
+async pickDownloadFolder() : Promise<Result<LocalFile | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("pick_download_folder") };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -179,6 +179,105 @@ async listTopics(profileId: string) : Promise<Result<TopicSummary[], AppError>> 
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async listTransfers() : Promise<TransferView[]> {
+    return await TAURI_INVOKE("list_transfers");
+},
+async transferItems(id: number, only: ItemState | null, offset: number, limit: number) : Promise<Result<ItemPage, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("transfer_items", { id, only, offset, limit }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Uploads chosen or dropped files and folders (handles) under `prefix`.
+ */
+async uploadLocal(profileId: string, bucket: string, prefix: string, sources: string[], conflictPolicy: ConflictPolicy | null) : Promise<Result<TransferView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("upload_local", { profileId, bucket, prefix, sources, conflictPolicy }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Downloads objects and folders into a folder the user chose (`destination`, a handle),
+ * keeping the structure below `prefix`.
+ */
+async downloadToFolder(profileId: string, bucket: string, prefix: string, keys: string[], folders: string[], destination: string, conflictPolicy: ConflictPolicy | null) : Promise<Result<TransferView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("download_to_folder", { profileId, bucket, prefix, keys, folders, destination, conflictPolicy }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Downloads one object to the file chosen in a save dialog (`destination`, a handle).
+ */
+async downloadToFile(profileId: string, bucket: string, key: string, destination: string) : Promise<Result<TransferView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("download_to_file", { profileId, bucket, key, destination }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async pauseTransfer(id: number) : Promise<Result<TransferView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("pause_transfer", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async resumeTransfer(id: number) : Promise<Result<TransferView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("resume_transfer", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async retryTransfer(id: number) : Promise<Result<TransferView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("retry_transfer", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async cancelTransfer(id: number) : Promise<Result<TransferView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("cancel_transfer", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async resolveTransferConflicts(id: number, policy: ConflictPolicy) : Promise<Result<TransferView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("resolve_transfer_conflicts", { id, policy }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async clearFinishedTransfers() : Promise<number[]> {
+    return await TAURI_INVOKE("clear_finished_transfers");
+},
+async getTransferSettings() : Promise<TransferSettings> {
+    return await TAURI_INVOKE("get_transfer_settings");
+},
+async setTransferSettings(settings: TransferSettings) : Promise<Result<TransferSettings, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_transfer_settings", { settings }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -186,11 +285,13 @@ async listTopics(profileId: string) : Promise<Result<TopicSummary[], AppError>> 
 
 
 export const events = __makeEvents__<{
+filesDragOver: FilesDragOver,
 filesDropped: FilesDropped,
-transferProgress: TransferProgress
+transfersChanged: TransfersChanged
 }>({
+filesDragOver: "files-drag-over",
 filesDropped: "files-dropped",
-transferProgress: "transfer-progress"
+transfersChanged: "transfers-changed"
 })
 
 /** user-defined constants **/
@@ -291,6 +392,18 @@ export type BucketVersioning = { status: VersioningStatus;
  */
 mfaDelete: string | null }
 export type CannedAcl = "private" | "public-read" | "public-read-write" | "authenticated-read"
+/**
+ * What to do when the destination of a file exists.
+ */
+export type ConflictPolicy = 
+/**
+ * Hold those files and ask once, for all of them, when the rest is done.
+ */
+"ask" | "overwrite" | "skip" | 
+/**
+ * Upload or save under a new name: `name (1).ext`.
+ */
+"keepBoth"
 export type ConnectionReport = { bucketCount: number; latencyMs: number; 
 /**
  * The server's `Date` header, ISO-8601.
@@ -311,6 +424,7 @@ export type DeleteFailure = { key: string; code: ErrorCode;
  */
 serverCode: string | null; message: string }
 export type DeleteReport = { deleted: string[]; failed: DeleteFailure[] }
+export type Direction = "upload" | "download"
 /**
  * Every code that can cross IPC. Written once, here: the TypeScript union, the list
  * [`ErrorCode::ALL`] and the parser of server codes all come from this list.
@@ -335,7 +449,23 @@ export type ErrorCode = "InvalidArgument" | "InvalidDigest" | "BadDigest" | "Inv
 /**
  * An upload would replace an object and the user did not say so.
  */
-"ObjectExists" | "KeyringError" | "ProfileNotFound" | 
+"ObjectExists" | 
+/**
+ * A download would replace a local file and the user did not say so.
+ */
+"LocalFileExists" | 
+/**
+ * The local file changed (size or modification time) after its upload was queued.
+ */
+"SourceChanged" | 
+/**
+ * The object changed on the server while it was being downloaded.
+ */
+"ObjectChanged" | 
+/**
+ * The bytes received do not match the object's size or MD5 ETag.
+ */
+"ChecksumMismatch" | "KeyringError" | "ProfileNotFound" | 
 /**
  * A local file handle the user never chose (in a dialog or by a drop).
  */
@@ -354,13 +484,28 @@ part: string | null;
  */
 detail: string }
 /**
- * Files dropped on the window, as handles (the UI uploads them where the user is).
+ * Files are being dragged over the window (`position`), or left it (`None`).
  */
-export type FilesDropped = { files: LocalFile[]; 
+export type FilesDragOver = { position: Point | null }
 /**
- * Names of dropped folders, which are not uploaded (yet): the UI says so.
+ * Files and folders dropped on the window, as handles, and where they were dropped (the UI
+ * finds the folder row or bucket under that point).
  */
-skippedFolders: string[] }
+export type FilesDropped = { files: LocalFile[]; position: Point }
+export type ItemPage = { items: ItemView[]; 
+/**
+ * Items matching the filter in all.
+ */
+total: number }
+export type ItemState = "queued" | "running" | "done" | "failed" | "skipped" | "conflict" | "cancelled"
+/**
+ * One file of a transfer.
+ */
+export type ItemView = { id: number; key: string; 
+/**
+ * The local path relative to the transfer's folder (or the file name).
+ */
+localName: string; size: number; bytesDone: number; state: ItemState; error: AppError | null }
 /**
  * What the UI gets for a chosen file.
  */
@@ -374,9 +519,13 @@ handle: string;
  */
 name: string; 
 /**
- * Bytes, for files to read; `None` for a place to save.
+ * Bytes, for files to read; `None` for folders and places to save.
  */
-size: number | null }
+size: number | null; 
+/**
+ * A folder (to upload with everything in it, or to download into).
+ */
+isFolder: boolean }
 export type ObjectDetails = { key: string; size: number; contentType: string | null; lastModified: string | null; etag: string | null; versionId: string | null; storageClass: string | null; 
 /**
  * radosgw's `x-rgw-object-type`: `Normal` or `Appendable`.
@@ -401,6 +550,10 @@ lastModified: number | null; storageClass: string | null; etag: string | null }
  * the objects directly under `prefix`. `next_token` is `None` on the last page.
  */
 export type ObjectPage = { bucket: string; prefix: string; folders: string[]; objects: ObjectEntry[]; nextToken: string | null }
+/**
+ * A point in the window, in CSS pixels.
+ */
+export type Point = { x: number; y: number }
 export type Profile = { id: string; name: string; endpoint: string; region: string; pathStyle: boolean; accessKeyId: string; 
 /**
  * The endpoint is `http://`: requests and keys' signatures travel unencrypted. Derived from
@@ -431,10 +584,95 @@ export type TopicSummary = { arn: string;
  * The last part of the ARN.
  */
 name: string }
+export type TransferSettings = { 
 /**
- * Progress of one download or upload (`bytes_total` is unknown for some streams).
+ * Requests in flight at once, over all transfers (parts and small files alike).
  */
-export type TransferProgress = { transferId: string; key: string; bytesDone: number; bytesTotal: number | null }
+concurrency: number; 
+/**
+ * Files at least this big are sent in parts, and objects this big are fetched by ranges.
+ */
+multipartThresholdMib: number; 
+/**
+ * Part (and range) size; grows by itself so that no file needs more than 10,000 parts.
+ */
+partSizeMib: number; 
+/**
+ * `None`: no limit.
+ */
+bandwidthLimitKibPerSecond: number | null; 
+/**
+ * The default for new transfers.
+ */
+conflictPolicy: ConflictPolicy }
+export type TransferState = 
+/**
+ * Waiting for a free slot.
+ */
+"queued" | 
+/**
+ * Finding the files (a folder walk or a listing) or moving bytes.
+ */
+"running" | 
+/**
+ * Stopped by the user; resumes where it stopped.
+ */
+"paused" | 
+/**
+ * Found unfinished when the app started: offered for resume.
+ */
+"interrupted" | 
+/**
+ * Some files exist at the destination: the user chooses overwrite, skip or keep both.
+ */
+"needsDecision" | 
+/**
+ * Finished, some files failed (retry sends them again).
+ */
+"failed" | "done" | "cancelled"
+export type TransferTotals = { 
+/**
+ * Transfers running or queued.
+ */
+active: number; bytesTotal: number; bytesDone: number; bytesPerSecond: number; 
+/**
+ * Transfers waiting for the user: interrupted, or with conflicts to decide.
+ */
+waiting: number }
+export type TransferView = { id: number; direction: Direction; profileId: string; bucket: string; 
+/**
+ * Where the bytes come from, for display: a local folder or file, or `bucket/prefix`.
+ */
+source: string; 
+/**
+ * Where they go, for display.
+ */
+destination: string; state: TransferState; 
+/**
+ * Still finding files (walking a folder, listing a prefix): totals will grow.
+ */
+discovering: boolean; filesTotal: number; filesDone: number; filesFailed: number; filesSkipped: number; filesConflict: number; bytesTotal: number; bytesDone: number; 
+/**
+ * Over the last few seconds; 0 when not running.
+ */
+bytesPerSecond: number; etaSeconds: number | null; 
+/**
+ * Requests sent again after a failure (by the engine; the SDK's own retries are not seen).
+ */
+retries: number; 
+/**
+ * The last error of a failed file, for the panel's sentence.
+ */
+error: AppError | null; conflictPolicy: ConflictPolicy; createdAt: number }
+/**
+ * The transfers that changed (sent by the engine at most four times a second).
+ */
+export type TransfersChanged = TransfersUpdate
+/**
+ * Sent to the UI at most a few times a second: the transfers that changed since the last
+ * update, and the totals (also shown in the window title).
+ */
+export type TransfersUpdate = { changed: TransferView[]; removed: number[]; totals: TransferTotals }
 export type VersioningStatus = "Enabled" | "Suspended"
 
 /** tauri-specta globals **/

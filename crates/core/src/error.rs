@@ -65,6 +65,14 @@ error_codes! {
     InvalidInput,
     /// An upload would replace an object and the user did not say so.
     ObjectExists,
+    /// A download would replace a local file and the user did not say so.
+    LocalFileExists,
+    /// The local file changed (size or modification time) after its upload was queued.
+    SourceChanged,
+    /// The object changed on the server while it was being downloaded.
+    ObjectChanged,
+    /// The bytes received do not match the object's size or MD5 ETag.
+    ChecksumMismatch,
     KeyringError,
     ProfileNotFound,
     /// A local file handle the user never chose (in a dialog or by a drop).

@@ -17,8 +17,10 @@ pub struct LocalFile {
     pub handle: String,
     /// The file name, for display (and as the default object name of an upload).
     pub name: String,
-    /// Bytes, for files to read; `None` for a place to save.
+    /// Bytes, for files to read; `None` for folders and places to save.
     pub size: Option<u64>,
+    /// A folder (to upload with everything in it, or to download into).
+    pub is_folder: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,11 +44,13 @@ impl LocalFiles {
     /// Records a path the user chose and returns its handle.
     pub fn grant(&self, path: PathBuf, access: Access) -> LocalFile {
         let handle = uuid::Uuid::new_v4().to_string();
+        let meta = std::fs::metadata(&path).ok();
+        let is_folder = meta.as_ref().is_some_and(|m| m.is_dir());
         let size = match access {
-            Access::Read => std::fs::metadata(&path).ok().filter(|m| m.is_file()).map(|m| m.len()),
+            Access::Read => meta.filter(|m| m.is_file()).map(|m| m.len()),
             Access::Write => None,
         };
-        let file = LocalFile { handle: handle.clone(), name: display_name(&path), size };
+        let file = LocalFile { handle: handle.clone(), name: display_name(&path), size, is_folder };
         self.grants.lock().expect("local files lock").insert(handle, (path, access));
         file
     }

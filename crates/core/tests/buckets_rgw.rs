@@ -203,8 +203,15 @@ async fn failures_after_rejected_bodies(s3: &aws_sdk_s3::Client) -> usize {
     std::fs::write(&file, vec![b'E'; 64 * 1024]).unwrap();
     let mut failures = 0;
     for _ in 0..3 {
-        let err =
-            zos_core::objects::upload_file(s3, "t-no-such-bucket-trap", "k", &file, true).await.unwrap_err();
+        let err = s3
+            .put_object()
+            .bucket("t-no-such-bucket-trap")
+            .key("k")
+            .body(aws_sdk_s3::primitives::ByteStream::from(std::fs::read(&file).unwrap()))
+            .send()
+            .await
+            .map_err(|e| zos_core::AppError::from_sdk(e, zos_core::ErrorCode::NoSuchBucket))
+            .unwrap_err();
         assert_eq!(err.code, "NoSuchBucket", "{err:?}");
         if let Err(e) = buckets::list_buckets(s3).await {
             eprintln!("the request after a rejected upload failed: {e:?}");

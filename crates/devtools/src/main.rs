@@ -9,10 +9,15 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 use zos_core::client::{build_s3_client, ConnectionSettings};
 use zos_core::profiles::{ProfileInput, ProfileService};
+use zos_journal::JournalHandle;
+use zos_transfer::{Clients, ConflictPolicy, Engine, TransferState};
 
 const USAGE: &str = "usage: zos-dev <command>
   add-profile NAME                    save a profile for $ZOS_TEST_ENDPOINT (secret to the keyring)
   upload-dir BUCKET DIR               create BUCKET if needed and upload DIR's files (keys = paths)
+  upload BUCKET PREFIX PATH...        upload files and folders with the transfer engine
+  download BUCKET PREFIX DEST KEY...  download keys and folders (KEY ending in /) into DEST
+  resume                              resume the unfinished transfers of $ZOS_DEV_JOURNAL
   seed-many BUCKET PREFIX COUNT       put COUNT small objects under PREFIX (64 at a time)
   bench-list BUCKET PREFIX            time the first page and the whole listing of PREFIX
   test-connection                     print the \"Test connection\" report (or error) as JSON";
@@ -64,32 +69,102 @@ async fn add_profile(name: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push(p);
+/// One client for every profile id (the test server's user).
+struct TestClients(aws_sdk_s3::Client);
+
+impl Clients for TestClients {
+    fn s3(&self, _profile_id: &str) -> futures::future::BoxFuture<'_, zos_core::Result<aws_sdk_s3::Client>> {
+        Box::pin(async move { Ok(self.0.clone()) })
+    }
+}
+
+/// The engine on a journal file (`ZOS_DEV_JOURNAL`, else in memory), with settings from the
+/// environment (`ZOS_DEV_CONCURRENCY`, `ZOS_DEV_PART_MIB`, `ZOS_DEV_THRESHOLD_MIB`) and a
+/// progress line on stderr when `ZOS_DEV_PROGRESS=1`.
+async fn engine() -> Result<Engine, String> {
+    let journal = match std::env::var_os("ZOS_DEV_JOURNAL") {
+        Some(path) => JournalHandle::open(Path::new(&path)),
+        None => JournalHandle::in_memory(),
+    }
+    .map_err(|e| e.to_string())?;
+    let progress = std::env::var("ZOS_DEV_PROGRESS").is_ok_and(|v| v == "1");
+    let sink: zos_transfer::UpdateSink = Box::new(move |u: zos_transfer::TransfersUpdate| {
+        if progress {
+            for t in &u.changed {
+                eprintln!("progress {} {} {}", t.id, t.bytes_done, t.bytes_total);
             }
         }
+    });
+    let engine = Engine::start(journal, std::sync::Arc::new(TestClients(s3()?)), sink).await.map_err(|e| e.to_string())?;
+    let mut settings = engine.settings();
+    let num = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<u32>().ok());
+    if let Some(n) = num("ZOS_DEV_CONCURRENCY") {
+        settings.concurrency = n;
     }
-    out.sort();
-    out
+    if let Some(n) = num("ZOS_DEV_PART_MIB") {
+        settings.part_size_mib = n;
+    }
+    if let Some(n) = num("ZOS_DEV_THRESHOLD_MIB") {
+        settings.multipart_threshold_mib = n;
+    }
+    settings.conflict_policy = ConflictPolicy::Overwrite;
+    engine.set_settings(settings).map_err(|e| e.to_string())?;
+    Ok(engine)
+}
+
+/// Waits for a transfer and prints its final view as JSON; fails unless it is done.
+async fn finish(engine: &Engine, id: i64) -> Result<(), String> {
+    let view = engine.wait(id).await.map_err(|e| e.to_string())?;
+    engine.send_update(true);
+    println!("{}", serde_json::to_string(&view).map_err(|e| e.to_string())?);
+    if view.state != TransferState::Done {
+        return Err(format!("transfer ended {:?}: {:?}", view.state, view.error));
+    }
+    Ok(())
 }
 
 async fn upload_dir(bucket: &str, dir: &Path) -> Result<(), String> {
-    let s3 = s3()?;
-    ensure_bucket(&s3, bucket).await?;
-    let files = files_under(dir);
-    for f in &files {
-        let key = f.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
-        zos_core::objects::upload_file(&s3, bucket, &key, f, true).await.map_err(|e| e.to_string())?;
+    ensure_bucket(&s3()?, bucket).await?;
+    let mut sources: Vec<PathBuf> =
+        std::fs::read_dir(dir).map_err(|e| e.to_string())?.flatten().map(|e| e.path()).collect();
+    sources.sort();
+    let engine = engine().await?;
+    let view = engine.upload("dev", bucket, "", sources, None).await.map_err(|e| e.to_string())?;
+    finish(&engine, view.id).await
+}
+
+async fn upload(bucket: &str, prefix: &str, sources: &[String]) -> Result<(), String> {
+    ensure_bucket(&s3()?, bucket).await?;
+    let engine = engine().await?;
+    let view = engine
+        .upload("dev", bucket, prefix, sources.iter().map(PathBuf::from).collect(), None)
+        .await
+        .map_err(|e| e.to_string())?;
+    finish(&engine, view.id).await
+}
+
+async fn download(bucket: &str, prefix: &str, dest: &str, what: &[String]) -> Result<(), String> {
+    let (folders, keys): (Vec<String>, Vec<String>) = what.iter().cloned().partition(|k| k.ends_with('/'));
+    let engine = engine().await?;
+    let view = engine
+        .download_to_folder("dev", bucket, prefix, keys, folders, PathBuf::from(dest), None)
+        .await
+        .map_err(|e| e.to_string())?;
+    finish(&engine, view.id).await
+}
+
+/// Resumes every unfinished transfer of the journal (`ZOS_DEV_JOURNAL`).
+async fn resume() -> Result<(), String> {
+    let engine = engine().await?;
+    let waiting: Vec<i64> =
+        engine.list().into_iter().filter(|t| t.state == TransferState::Interrupted).map(|t| t.id).collect();
+    if waiting.is_empty() {
+        return Err("nothing to resume".into());
     }
-    println!("{bucket}: uploaded {} files from {}", files.len(), dir.display());
+    for id in waiting {
+        engine.resume(id).map_err(|e| e.to_string())?;
+        finish(&engine, id).await?;
+    }
     Ok(())
 }
 
@@ -158,6 +233,11 @@ async fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let a = |i: usize| args.get(i).map(String::as_str);
     let result = match (a(0), a(1), a(2), a(3)) {
+        (Some("upload"), Some(bucket), Some(prefix), Some(_)) => upload(bucket, prefix, &args[3..]).await,
+        (Some("download"), Some(bucket), Some(prefix), Some(dest)) if args.len() > 4 => {
+            download(bucket, prefix, dest, &args[4..]).await
+        }
+        (Some("resume"), None, None, None) => resume().await,
         (Some("add-profile"), Some(name), None, None) => add_profile(name).await,
         (Some("upload-dir"), Some(bucket), Some(dir), None) => upload_dir(bucket, Path::new(dir)).await,
         (Some("seed-many"), Some(bucket), Some(prefix), Some(count)) => match count.parse() {

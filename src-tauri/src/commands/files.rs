@@ -27,3 +27,23 @@ pub async fn pick_save_location(
 ) -> Result<Option<LocalFile>, AppError> {
     Ok(dialogs::pick_save_path(&app, &default_name).await?.map(|p| state.files.grant(p, Access::Write)))
 }
+
+/// A folder to upload with everything in it; `None` when the user cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn pick_folder_to_upload(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<LocalFile>, AppError> {
+    Ok(dialogs::pick_folder(&app).await?.map(|p| state.files.grant(p, Access::Read)))
+}
+
+/// A folder to download into; `None` when the user cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn pick_download_folder(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<LocalFile>, AppError> {
+    Ok(dialogs::pick_folder(&app).await?.map(|p| state.files.grant(p, Access::Write)))
+}

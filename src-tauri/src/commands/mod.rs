@@ -6,3 +6,4 @@ pub mod files;
 pub mod objects;
 pub mod profiles;
 pub mod topics;
+pub mod transfers;

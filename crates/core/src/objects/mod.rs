@@ -1,18 +1,14 @@
-//! Object operations, one file each: list one "folder" page, head, download, upload, delete
-//! many. The types that cross IPC are here.
+//! Object operations, one file each: list one "folder" page, head, delete many. Moving bytes
+//! is the transfer engine's (crates/transfer). The types that cross IPC are here.
 
 mod delete;
-mod download;
 mod head;
 mod list;
 mod metadata;
-mod upload;
 
 pub use delete::delete_objects;
-pub use download::download_object;
 pub use head::{head_object, object_exists};
 pub use list::list_objects;
-pub use upload::upload_file;
 
 use crate::error::{AppError, ErrorCode, Result};
 use serde::{Deserialize, Serialize};
@@ -83,7 +79,7 @@ pub struct DeleteReport {
     pub failed: Vec<DeleteFailure>,
 }
 
-pub(crate) fn validate_key(key: &str) -> Result<()> {
+pub fn validate_key(key: &str) -> Result<()> {
     if key.is_empty() {
         return Err(AppError::new(ErrorCode::InvalidObjectName, "the object key is empty"));
     }

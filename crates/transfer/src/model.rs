@@ -1,0 +1,203 @@
+//! What the UI sees of the engine (these types cross IPC; TypeScript is generated from them).
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use zos_core::AppError;
+
+pub type TransferId = i64;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub enum Direction {
+    Upload,
+    Download,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub enum TransferState {
+    /// Waiting for a free slot.
+    Queued,
+    /// Finding the files (a folder walk or a listing) or moving bytes.
+    Running,
+    /// Stopped by the user; resumes where it stopped.
+    Paused,
+    /// Found unfinished when the app started: offered for resume.
+    Interrupted,
+    /// Some files exist at the destination: the user chooses overwrite, skip or keep both.
+    NeedsDecision,
+    /// Finished, some files failed (retry sends them again).
+    Failed,
+    Done,
+    Cancelled,
+}
+
+impl TransferState {
+    pub fn is_finished(self) -> bool {
+        matches!(self, TransferState::Done | TransferState::Cancelled)
+    }
+}
+
+/// What to do when the destination of a file exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type, Default)]
+#[serde(rename_all = "camelCase")]
+pub enum ConflictPolicy {
+    /// Hold those files and ask once, for all of them, when the rest is done.
+    #[default]
+    Ask,
+    Overwrite,
+    Skip,
+    /// Upload or save under a new name: `name (1).ext`.
+    KeepBoth,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TransferView {
+    pub id: TransferId,
+    pub direction: Direction,
+    pub profile_id: String,
+    pub bucket: String,
+    /// Where the bytes come from, for display: a local folder or file, or `bucket/prefix`.
+    pub source: String,
+    /// Where they go, for display.
+    pub destination: String,
+    pub state: TransferState,
+    /// Still finding files (walking a folder, listing a prefix): totals will grow.
+    pub discovering: bool,
+    pub files_total: u64,
+    pub files_done: u64,
+    pub files_failed: u64,
+    pub files_skipped: u64,
+    pub files_conflict: u64,
+    pub bytes_total: u64,
+    pub bytes_done: u64,
+    /// Over the last few seconds; 0 when not running.
+    pub bytes_per_second: f64,
+    pub eta_seconds: Option<f64>,
+    /// Requests sent again after a failure (by the engine; the SDK's own retries are not seen).
+    pub retries: u64,
+    /// The last error of a failed file, for the panel's sentence.
+    pub error: Option<AppError>,
+    pub conflict_policy: ConflictPolicy,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub enum ItemState {
+    Queued,
+    Running,
+    Done,
+    Failed,
+    Skipped,
+    Conflict,
+    Cancelled,
+}
+
+impl From<zos_journal::ItemState> for ItemState {
+    fn from(state: zos_journal::ItemState) -> Self {
+        use zos_journal::ItemState as J;
+        match state {
+            J::Queued => ItemState::Queued,
+            J::Done => ItemState::Done,
+            J::Failed => ItemState::Failed,
+            J::Skipped => ItemState::Skipped,
+            J::Conflict => ItemState::Conflict,
+            J::Cancelled => ItemState::Cancelled,
+        }
+    }
+}
+
+/// One file of a transfer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemView {
+    pub id: i64,
+    pub key: String,
+    /// The local path relative to the transfer's folder (or the file name).
+    pub local_name: String,
+    pub size: u64,
+    pub bytes_done: u64,
+    pub state: ItemState,
+    pub error: Option<AppError>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemPage {
+    pub items: Vec<ItemView>,
+    /// Items matching the filter in all.
+    pub total: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TransferSettings {
+    /// Requests in flight at once, over all transfers (parts and small files alike).
+    pub concurrency: u32,
+    /// Files at least this big are sent in parts, and objects this big are fetched by ranges.
+    pub multipart_threshold_mib: u32,
+    /// Part (and range) size; grows by itself so that no file needs more than 10,000 parts.
+    pub part_size_mib: u32,
+    /// `None`: no limit.
+    pub bandwidth_limit_kib_per_second: Option<u32>,
+    /// The default for new transfers.
+    pub conflict_policy: ConflictPolicy,
+}
+
+impl Default for TransferSettings {
+    /// Chosen by measurement against radosgw on loopback (bench/transfer): see the README.
+    fn default() -> Self {
+        Self {
+            concurrency: 16,
+            multipart_threshold_mib: 16,
+            part_size_mib: 16,
+            bandwidth_limit_kib_per_second: None,
+            conflict_policy: ConflictPolicy::Ask,
+        }
+    }
+}
+
+impl TransferSettings {
+    pub const MAX_CONCURRENCY: u32 = 64;
+
+    pub fn check(&self) -> zos_core::Result<()> {
+        let bad = |what: &str| Err(AppError::invalid_input(what.to_owned()));
+        if !(1..=Self::MAX_CONCURRENCY).contains(&self.concurrency) {
+            return bad("concurrency must be between 1 and 64");
+        }
+        if !(5..=5 * 1024).contains(&self.part_size_mib) {
+            return bad("the part size must be between 5 MiB and 5 GiB");
+        }
+        if !(5..=5 * 1024).contains(&self.multipart_threshold_mib) {
+            return bad("the multipart threshold must be between 5 MiB and 5 GiB");
+        }
+        if self.bandwidth_limit_kib_per_second == Some(0) {
+            return bad("a bandwidth limit must be above 0");
+        }
+        Ok(())
+    }
+}
+
+/// Sent to the UI at most a few times a second: the transfers that changed since the last
+/// update, and the totals (also shown in the window title).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TransfersUpdate {
+    pub changed: Vec<TransferView>,
+    pub removed: Vec<TransferId>,
+    pub totals: TransferTotals,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TransferTotals {
+    /// Transfers running or queued.
+    pub active: u32,
+    pub bytes_total: u64,
+    pub bytes_done: u64,
+    pub bytes_per_second: f64,
+    /// Transfers waiting for the user: interrupted, or with conflicts to decide.
+    pub waiting: u32,
+}

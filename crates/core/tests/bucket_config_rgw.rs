@@ -1,7 +1,7 @@
 //! Bucket configurations against the real radosgw, each checked both ways with boto3: what the
 //! core writes, boto3 reads back, and what boto3 writes, the core reads.
 
-mod common;
+use zos_testkit as common;
 
 use common::*;
 use zos_core::buckets::config::versioning::{self, BucketVersioning, VersioningStatus};

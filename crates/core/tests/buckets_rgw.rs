@@ -1,6 +1,6 @@
 //! Bucket operations against the real radosgw.
 
-mod common;
+use zos_testkit as common;
 
 use common::*;
 use zos_core::buckets::{self, CannedAcl, CreateBucketRequest};

@@ -1,6 +1,6 @@
 //! "Test connection" against the real radosgw: success and each way it goes wrong.
 
-mod common;
+use zos_testkit as common;
 
 use common::*;
 use zos_core::connection::test_connection;

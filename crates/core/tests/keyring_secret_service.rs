@@ -1,7 +1,7 @@
 //! Profiles + the real Secret Service (gnome-keyring, started unlocked by tests/with-keyring.sh).
 //! The proof that a secret never lands in a file, a log line or an IPC reply is in `secret_leak.rs`.
 
-mod common;
+use zos_testkit as common;
 
 use common::*;
 use std::process::Command;

@@ -1,6 +1,6 @@
 //! Object operations and error mapping against the real radosgw.
 
-mod common;
+use zos_testkit as common;
 
 use common::*;
 use std::collections::HashSet;

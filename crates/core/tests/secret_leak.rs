@@ -2,7 +2,7 @@
 //! (TRACE, the SDK's signing included) or in an IPC reply. Its own test binary, so that the
 //! process-wide trace subscriber it installs sees every thread and no other test.
 
-mod common;
+use zos_testkit as common;
 
 use common::*;
 use std::path::{Path, PathBuf};

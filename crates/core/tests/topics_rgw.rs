@@ -1,6 +1,6 @@
 //! Topics against the real radosgw, checked with boto3's SNS client.
 
-mod common;
+use zos_testkit as common;
 
 use common::*;
 

@@ -10,7 +10,7 @@ use std::time::Instant;
 use zos_core::client::{build_s3_client, ConnectionSettings};
 use zos_core::profiles::{ProfileInput, ProfileService};
 use zos_journal::JournalHandle;
-use zos_transfer::{Clients, ConflictPolicy, Engine, TransferState};
+use zos_transfer::{Clients, ConflictPolicy, Engine, Selection, TransferState};
 
 const USAGE: &str = "usage: zos-dev <command>
   add-profile NAME                    save a profile for $ZOS_TEST_ENDPOINT (secret to the keyring)
@@ -95,7 +95,9 @@ async fn engine() -> Result<Engine, String> {
             }
         }
     });
-    let engine = Engine::start(journal, std::sync::Arc::new(TestClients(s3()?)), sink).await.map_err(|e| e.to_string())?;
+    let engine = Engine::start(journal, std::sync::Arc::new(TestClients(s3()?)), sink)
+        .await
+        .map_err(|e| e.to_string())?;
     let mut settings = engine.settings();
     let num = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<u32>().ok());
     if let Some(n) = num("ZOS_DEV_CONCURRENCY") {
@@ -147,7 +149,13 @@ async fn download(bucket: &str, prefix: &str, dest: &str, what: &[String]) -> Re
     let (folders, keys): (Vec<String>, Vec<String>) = what.iter().cloned().partition(|k| k.ends_with('/'));
     let engine = engine().await?;
     let view = engine
-        .download_to_folder("dev", bucket, prefix, keys, folders, PathBuf::from(dest), None)
+        .download_to_folder(
+            "dev",
+            bucket,
+            Selection { prefix: prefix.into(), keys, folders },
+            PathBuf::from(dest),
+            None,
+        )
         .await
         .map_err(|e| e.to_string())?;
     finish(&engine, view.id).await

@@ -16,7 +16,9 @@ mod handle;
 mod store;
 
 pub use handle::JournalHandle;
-pub use store::{Journal, JournalError, Result, NewItem, NewTransfer, StoredItem, StoredPart, StoredTransfer};
+pub use store::{
+    Journal, JournalError, NewItem, NewTransfer, Result, StoredItem, StoredPart, StoredTransfer,
+};
 
 /// The state of one item as recorded. The engine's richer states map onto these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -140,7 +140,11 @@ fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
 
 fn state_of(text: String) -> rusqlite::Result<ItemState> {
     ItemState::parse(&text).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("state {text:?}").into())
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("state {text:?}").into(),
+        )
     })
 }
 
@@ -244,7 +248,14 @@ impl Journal {
     }
 
     /// A new key (keep both), size or modification time for an item that has not started.
-    pub fn update_item_source(&self, item_id: i64, key: &str, size: u64, mtime_ns: i64, etag: Option<&str>) -> Result<()> {
+    pub fn update_item_source(
+        &self,
+        item_id: i64,
+        key: &str,
+        size: u64,
+        mtime_ns: i64,
+        etag: Option<&str>,
+    ) -> Result<()> {
         self.conn.execute(
             "UPDATE items SET key = ?2, size = ?3, mtime_ns = ?4, etag = ?5 WHERE id = ?1",
             params![item_id, key, size as i64, mtime_ns, etag],
@@ -271,8 +282,9 @@ impl Journal {
     }
 
     pub fn parts(&self, item_id: i64) -> Result<Vec<StoredPart>> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT number, etag, size FROM parts WHERE item_id = ?1 ORDER BY number")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT number, etag, size FROM parts WHERE item_id = ?1 ORDER BY number")?;
         let rows = stmt.query_map(params![item_id], |r| {
             Ok(StoredPart { number: r.get(0)?, etag: r.get(1)?, size: r.get::<_, i64>(2)? as u64 })
         })?;
@@ -292,9 +304,9 @@ impl Journal {
 
     /// Every transfer, oldest first.
     pub fn transfers(&self) -> Result<Vec<StoredTransfer>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, kind, profile_id, bucket, spec, created_at_ms, closed FROM transfers ORDER BY id")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, kind, profile_id, bucket, spec, created_at_ms, closed FROM transfers ORDER BY id",
+        )?;
         let rows = stmt.query_map([], transfer_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -303,22 +315,35 @@ impl Journal {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, transfer_id, key, local_path, size, mtime_ns, etag, state, upload_id, error FROM items WHERE transfer_id = ?1 ORDER BY id",
         )?;
-        let rows = stmt.query_map(params![transfer_id], |r| {
-            Ok(StoredItem {
-                id: r.get(0)?,
-                transfer_id: r.get(1)?,
-                key: r.get(2)?,
-                local_path: path_from_bytes(r.get(3)?),
-                size: r.get::<_, i64>(4)? as u64,
-                mtime_ns: r.get(5)?,
-                etag: r.get(6)?,
-                state: state_of(r.get(7)?)?,
-                upload_id: r.get(8)?,
-                error: r.get(9)?,
-            })
-        })?;
+        let rows = stmt.query_map(params![transfer_id], item_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+
+    pub fn item(&self, item_id: i64) -> Result<Option<StoredItem>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, transfer_id, key, local_path, size, mtime_ns, etag, state, upload_id, error FROM items WHERE id = ?1",
+                params![item_id],
+                item_row,
+            )
+            .optional()?)
+    }
+}
+
+fn item_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredItem> {
+    Ok(StoredItem {
+        id: r.get(0)?,
+        transfer_id: r.get(1)?,
+        key: r.get(2)?,
+        local_path: path_from_bytes(r.get(3)?),
+        size: r.get::<_, i64>(4)? as u64,
+        mtime_ns: r.get(5)?,
+        etag: r.get(6)?,
+        state: state_of(r.get(7)?)?,
+        upload_id: r.get(8)?,
+        error: r.get(9)?,
+    })
 }
 
 fn transfer_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredTransfer> {
@@ -338,7 +363,13 @@ mod tests {
     use super::*;
 
     fn item(key: &str) -> NewItem {
-        NewItem { key: key.into(), local_path: PathBuf::from(format!("/tmp/{key}")), size: 7, mtime_ns: 42, etag: None }
+        NewItem {
+            key: key.into(),
+            local_path: PathBuf::from(format!("/tmp/{key}")),
+            size: 7,
+            mtime_ns: 42,
+            etag: None,
+        }
     }
 
     #[test]

@@ -56,7 +56,10 @@ impl Body for CountingBody {
     type Data = Bytes;
     type Error = std::convert::Infallible;
 
-    fn poll_frame(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, Self::Error>>> {
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Self::Error>>> {
         let this = &mut *self;
         let chunk = if let Some((sleep, _)) = this.sleeping.as_mut() {
             if sleep.as_mut().poll(cx).is_pending() {
@@ -97,7 +100,11 @@ impl Body for CountingBody {
 /// A body the SDK may send again on a retry: each new attempt takes back what the last one
 /// counted. The counter returned holds what the current attempt has counted, for the caller
 /// to take back when the request fails for good.
-pub fn upload_body(data: Bytes, progress: Progress, limiter: Arc<RateLimiter>) -> (ByteStream, Arc<AtomicU64>) {
+pub fn upload_body(
+    data: Bytes,
+    progress: Progress,
+    limiter: Arc<RateLimiter>,
+) -> (ByteStream, Arc<AtomicU64>) {
     let attempt_sent = Arc::new(AtomicU64::new(0));
     let counted = attempt_sent.clone();
     let stream = ByteStream::new(SdkBody::retryable(move || {

@@ -38,9 +38,9 @@ pub enum Outcome {
     Skipped,
 }
 
-/// Attempts per request made by the engine (each of them also retried by the SDK's standard
-/// retry for throttling and transient errors).
-const ATTEMPTS: u32 = 5;
+/// Attempts per request. The engine's client has the SDK's own retries off, so every retry
+/// happens here, with backoff, and is counted.
+const ATTEMPTS: u32 = 6;
 
 impl ItemCtx {
     pub async fn permit(&self) -> SemaphorePermit<'_> {
@@ -73,8 +73,10 @@ impl ItemCtx {
 fn backoff(tries: u32) -> Duration {
     let base = 200u64 << tries.min(5);
     // A little jitter so that parts failed together are not sent again together.
-    let jitter = (std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().subsec_nanos()
-        as u64)
+    let jitter = (std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
+        .subsec_nanos() as u64)
         % base;
     Duration::from_millis(base / 2 + jitter / 2)
 }

@@ -114,7 +114,8 @@ fn create_temp(dest: &Path) -> Result<(PathBuf, File)> {
 }
 
 fn rand_u32() -> u32 {
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos();
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos();
     let mut x = (nanos as u64) ^ (std::process::id() as u64).rotate_left(32) ^ (&nanos as *const _ as u64);
     x ^= x >> 33;
     x = x.wrapping_mul(0xff51afd7ed558ccd);
@@ -132,11 +133,19 @@ fn place(temp: &Path, dest: &Path, replace: bool) -> Result<bool> {
     {
         use std::ffi::CString;
         use std::os::unix::ffi::OsStrExt;
-        let from = CString::new(temp.as_os_str().as_bytes()).map_err(|_| AppError::invalid_input("NUL in a path"))?;
-        let to = CString::new(dest.as_os_str().as_bytes()).map_err(|_| AppError::invalid_input("NUL in a path"))?;
+        let from = CString::new(temp.as_os_str().as_bytes())
+            .map_err(|_| AppError::invalid_input("NUL in a path"))?;
+        let to = CString::new(dest.as_os_str().as_bytes())
+            .map_err(|_| AppError::invalid_input("NUL in a path"))?;
         // SAFETY: two valid NUL-terminated paths; renameat2 does not keep them.
         let rc = unsafe {
-            libc::renameat2(libc::AT_FDCWD, from.as_ptr(), libc::AT_FDCWD, to.as_ptr(), libc::RENAME_NOREPLACE)
+            libc::renameat2(
+                libc::AT_FDCWD,
+                from.as_ptr(),
+                libc::AT_FDCWD,
+                to.as_ptr(),
+                libc::RENAME_NOREPLACE,
+            )
         };
         if rc == 0 {
             return Ok(true);
@@ -204,7 +213,10 @@ pub async fn download_item(ctx: &ItemCtx, item: &StoredItem, root: Option<&Path>
         // A folder marker: the folder is all there is to it.
         return match std::fs::symlink_metadata(&item.local_path) {
             Ok(meta) if meta.is_dir() => Ok(Outcome::Done { key: item.key.clone() }),
-            Ok(_) => Err(AppError::new(ErrorCode::LocalFileExists, format!("{} is not a folder", item.local_path.display()))),
+            Ok(_) => Err(AppError::new(
+                ErrorCode::LocalFileExists,
+                format!("{} is not a folder", item.local_path.display()),
+            )),
             Err(_) => {
                 std::fs::create_dir(&item.local_path).map_err(|e| io("creating", &item.local_path, e))?;
                 Ok(Outcome::Done { key: item.key.clone() })
@@ -230,7 +242,11 @@ pub async fn download_item(ctx: &ItemCtx, item: &StoredItem, root: Option<&Path>
         match open_existing(&temp) {
             Ok(file) if same_object && file.metadata().is_ok_and(|m| m.is_file() && m.len() == size) => {
                 let item_id = item.id;
-                let parts = ctx.journal.call(move |j| j.parts(item_id)).await.map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
+                let parts = ctx
+                    .journal
+                    .call(move |j| j.parts(item_id))
+                    .await
+                    .map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
                 resumed = Some((temp, file, parts));
             }
             _ => {
@@ -356,7 +372,10 @@ async fn get_into(
     let out = request.send().await.map_err(|e| {
         let e = AppError::from_sdk(e, ErrorCode::NoSuchKey);
         if e.is(ErrorCode::PreconditionFailed) {
-            AppError::new(ErrorCode::ObjectChanged, format!("{key} was replaced on the server during the download"))
+            AppError::new(
+                ErrorCode::ObjectChanged,
+                format!("{key} was replaced on the server during the download"),
+            )
         } else {
             e
         }
@@ -379,13 +398,15 @@ async fn get_into(
             }
             counted.add(chunk.len() as u64);
             if buffer.is_empty() && chunk.len() >= WRITE_BUFFER {
-                write_at(file, &chunk, start + written).map_err(|e| AppError::io("writing the download", e))?;
+                write_at(file, &chunk, start + written)
+                    .map_err(|e| AppError::io("writing the download", e))?;
                 written += chunk.len() as u64;
                 continue;
             }
             buffer.extend_from_slice(&chunk);
             if buffer.len() >= WRITE_BUFFER {
-                write_at(file, &buffer, start + written).map_err(|e| AppError::io("writing the download", e))?;
+                write_at(file, &buffer, start + written)
+                    .map_err(|e| AppError::io("writing the download", e))?;
                 written += buffer.len() as u64;
                 buffer.clear();
             }
@@ -404,7 +425,10 @@ async fn get_into(
     if let Some((_, len)) = range {
         if written != len {
             counted.sub(written);
-            return Err(AppError::new(ErrorCode::ConnectFailed, format!("range ended after {written} of {len} bytes")));
+            return Err(AppError::new(
+                ErrorCode::ConnectFailed,
+                format!("range ended after {written} of {len} bytes"),
+            ));
         }
     }
     Ok(written)
@@ -417,9 +441,13 @@ async fn fetch_whole(ctx: &ItemCtx, key: &str, etag: &str, size: u64, file: &Fil
         ctx.progress.set_item(0);
         file.set_len(0).map_err(|e| AppError::io("writing the download", e))?;
         let mut hasher = Md5::new();
-        let written = get_into(ctx, key, etag, None, file, expected_md5.as_ref().map(|_| &mut hasher)).await?;
+        let written =
+            get_into(ctx, key, etag, None, file, expected_md5.as_ref().map(|_| &mut hasher)).await?;
         if written != size {
-            return Err(AppError::new(ErrorCode::ConnectFailed, format!("download ended after {written} of {size} bytes")));
+            return Err(AppError::new(
+                ErrorCode::ConnectFailed,
+                format!("download ended after {written} of {size} bytes"),
+            ));
         }
         if let Some(expected) = &expected_md5 {
             let actual = hex(&hasher.finalize());
@@ -472,7 +500,10 @@ mod tests {
 
     #[test]
     fn md5_etags_are_told_from_multipart_ones() {
-        assert_eq!(md5_etag("\"9E107D9D372BB6826BD81D3542A419D6\"").as_deref(), Some("9e107d9d372bb6826bd81d3542a419d6"));
+        assert_eq!(
+            md5_etag("\"9E107D9D372BB6826BD81D3542A419D6\"").as_deref(),
+            Some("9e107d9d372bb6826bd81d3542a419d6")
+        );
         assert_eq!(md5_etag("\"9e107d9d372bb6826bd81d3542a419d6-3\""), None);
         assert_eq!(md5_etag(""), None);
     }

@@ -46,7 +46,13 @@ enum Spec {
     /// Objects and "folders" (prefixes) to a local folder, keys taken relative to `prefix`;
     /// or one object to one file (`into_folder: false`).
     #[serde(rename_all = "camelCase")]
-    Download { prefix: String, keys: Vec<String>, folders: Vec<String>, destination: PathBuf, into_folder: bool },
+    Download {
+        prefix: String,
+        keys: Vec<String>,
+        folders: Vec<String>,
+        destination: PathBuf,
+        into_folder: bool,
+    },
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -184,6 +190,15 @@ struct Inner {
     sink: UpdateSink,
 }
 
+/// What to download: objects (`keys`) and everything under `folders`, all under `prefix` (the
+/// folder the user is in; local paths keep the structure below it).
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub prefix: String,
+    pub keys: Vec<String>,
+    pub folders: Vec<String>,
+}
+
 /// The transfer engine. Cheap to clone.
 #[derive(Clone)]
 pub struct Engine {
@@ -308,7 +323,8 @@ impl Engine {
 
     pub fn set_settings(&self, settings: TransferSettings) -> Result<TransferSettings> {
         settings.check()?;
-        let old = std::mem::replace(&mut *self.inner.settings.lock().expect("settings lock"), settings.clone());
+        let old =
+            std::mem::replace(&mut *self.inner.settings.lock().expect("settings lock"), settings.clone());
         let (new_n, old_n) = (settings.concurrency as usize, old.concurrency as usize);
         if new_n > old_n {
             self.inner.requests.add_permits(new_n - old_n);
@@ -357,12 +373,12 @@ impl Engine {
         &self,
         profile_id: &str,
         bucket: &str,
-        prefix: &str,
-        keys: Vec<String>,
-        folders: Vec<String>,
+        selection: Selection,
         destination: PathBuf,
         policy: Option<ConflictPolicy>,
     ) -> Result<TransferView> {
+        let Selection { prefix, keys, folders } = selection;
+        let prefix = prefix.as_str();
         if keys.is_empty() && folders.is_empty() {
             return Err(AppError::invalid_input("nothing to download"));
         }
@@ -372,7 +388,11 @@ impl Engine {
         let what = keys.len() + folders.len();
         let first = keys.first().or(folders.first()).cloned().unwrap_or_default();
         let spec = StoredSpec {
-            source: if what == 1 { format!("{bucket}/{first}") } else { format!("{bucket}/{first} (+{})", what - 1) },
+            source: if what == 1 {
+                format!("{bucket}/{first}")
+            } else {
+                format!("{bucket}/{first} (+{})", what - 1)
+            },
             destination: destination.display().to_string(),
             spec: Spec::Download { prefix: prefix.to_owned(), keys, folders, destination, into_folder: true },
             policy: policy.unwrap_or_else(|| self.settings().conflict_policy),
@@ -407,7 +427,13 @@ impl Engine {
         self.create(Direction::Download, profile_id, bucket, spec).await
     }
 
-    async fn create(&self, direction: Direction, profile_id: &str, bucket: &str, spec: StoredSpec) -> Result<TransferView> {
+    async fn create(
+        &self,
+        direction: Direction,
+        profile_id: &str,
+        bucket: &str,
+        spec: StoredSpec,
+    ) -> Result<TransferView> {
         zos_core::buckets::validate_bucket_name(bucket)?;
         let created_at = now_ms();
         let record = NewTransfer {
@@ -418,7 +444,8 @@ impl Engine {
             created_at_ms: created_at,
         };
         let id = self.inner.journal.call(move |j| j.insert_transfer(&record)).await.map_err(journal_error)?;
-        let transfer = self.new_transfer(id, direction, profile_id.to_owned(), bucket.to_owned(), created_at, spec);
+        let transfer =
+            self.new_transfer(id, direction, profile_id.to_owned(), bucket.to_owned(), created_at, spec);
         self.inner.transfers.lock().expect("transfers lock").insert(id, transfer.clone());
         self.spawn(transfer.clone());
         Ok(transfer.view())
@@ -569,7 +596,13 @@ impl Engine {
     }
 
     /// A page of a transfer's files, optionally only those in one state.
-    pub fn items(&self, id: TransferId, state: Option<ItemState>, offset: u32, limit: u32) -> Result<ItemPage> {
+    pub fn items(
+        &self,
+        id: TransferId,
+        state: Option<ItemState>,
+        offset: u32,
+        limit: u32,
+    ) -> Result<ItemPage> {
         let transfer = self.get(id)?;
         let root = match &transfer.spec.lock().expect("spec lock").spec {
             Spec::Download { destination, into_folder: true, .. } => Some(destination.clone()),
@@ -585,7 +618,13 @@ impl Engine {
                 id: s.item.id,
                 key: s.item.key.clone(),
                 local_name: match &root {
-                    Some(root) => s.item.local_path.strip_prefix(root).unwrap_or(&s.item.local_path).display().to_string(),
+                    Some(root) => s
+                        .item
+                        .local_path
+                        .strip_prefix(root)
+                        .unwrap_or(&s.item.local_path)
+                        .display()
+                        .to_string(),
                     None => s.item.local_path.display().to_string(),
                 },
                 size: s.item.size,
@@ -648,7 +687,9 @@ impl Engine {
 fn slot(item: StoredItem, bytes_done: u64) -> Slot {
     Slot {
         state: item.state.into(),
-        error: item.error.as_ref().map(|e| serde_json::from_str(e).unwrap_or_else(|_| AppError::new(ErrorCode::Unknown, e.clone()))),
+        error: item.error.as_ref().map(|e| {
+            serde_json::from_str(e).unwrap_or_else(|_| AppError::new(ErrorCode::Unknown, e.clone()))
+        }),
         bytes: Arc::new(AtomicU64::new(bytes_done)),
         item,
         policy: None,
@@ -684,10 +725,18 @@ fn requeue(transfer: &Transfer, journal: &JournalHandle, from: ItemState, policy
     transfer.touch();
 }
 
+/// The same client (same connection pool) with the SDK's own retries off: the engine retries
+/// itself, with backoff, and counts every retry for the panel.
+fn without_sdk_retries(s3: &aws_sdk_s3::Client) -> aws_sdk_s3::Client {
+    let config =
+        s3.config().to_builder().retry_config(aws_sdk_s3::config::retry::RetryConfig::disabled()).build();
+    aws_sdk_s3::Client::from_conf(config)
+}
+
 async fn run(inner: Arc<Inner>, transfer: Arc<Transfer>) {
     transfer.set_state(TransferState::Running);
     let result = async {
-        let s3 = inner.clients.s3(&transfer.profile_id).await?;
+        let s3 = without_sdk_retries(&inner.clients.s3(&transfer.profile_id).await?);
         let discovered = transfer.spec.lock().expect("spec lock").discovered;
         if !discovered {
             transfer.status.lock().expect("status lock").discovering = true;
@@ -749,14 +798,23 @@ async fn discover(inner: &Inner, transfer: &Arc<Transfer>, s3: &aws_sdk_s3::Clie
                     .map_err(|e| AppError::new(ErrorCode::Unknown, e.to_string()))?;
                 let new: Vec<NewItem> = found
                     .into_iter()
-                    .map(|e| NewItem { key: format!("{prefix}{}", e.relative), local_path: e.path, size: e.size, mtime_ns: e.mtime_ns, etag: None })
+                    .map(|e| NewItem {
+                        key: format!("{prefix}{}", e.relative),
+                        local_path: e.path,
+                        size: e.size,
+                        mtime_ns: e.mtime_ns,
+                        etag: None,
+                    })
                     .collect();
                 journal_items(inner, transfer, new, None).await?;
                 let left_out: Vec<(NewItem, AppError)> = skipped
                     .into_iter()
                     .map(|s| {
                         let name = s.path.display().to_string();
-                        let error = AppError::new(ErrorCode::InvalidInput, format!("{name} was left out: {}", s.reason));
+                        let error = AppError::new(
+                            ErrorCode::InvalidInput,
+                            format!("{name} was left out: {}", s.reason),
+                        );
                         (NewItem { key: name, local_path: s.path, size: 0, mtime_ns: 0, etag: None }, error)
                     })
                     .collect();
@@ -777,7 +835,13 @@ async fn discover(inner: &Inner, transfer: &Arc<Transfer>, s3: &aws_sdk_s3::Clie
             let mut new = Vec::new();
             for key in &keys {
                 let head = zos_core::objects::head_object(s3, &transfer.bucket, key).await?;
-                new.push(NewItem { key: key.clone(), local_path: local(key)?, size: head.size, mtime_ns: 0, etag: head.etag });
+                new.push(NewItem {
+                    key: key.clone(),
+                    local_path: local(key)?,
+                    size: head.size,
+                    mtime_ns: 0,
+                    etag: head.etag,
+                });
             }
             journal_items(inner, transfer, std::mem::take(&mut new), None).await?;
             for folder in &folders {
@@ -821,7 +885,12 @@ async fn discover(inner: &Inner, transfer: &Arc<Transfer>, s3: &aws_sdk_s3::Clie
     inner.journal.call(move |j| j.set_spec(id, &serialized)).await.map_err(journal_error)
 }
 
-async fn journal_items(inner: &Inner, transfer: &Arc<Transfer>, new: Vec<NewItem>, error: Option<AppError>) -> Result<()> {
+async fn journal_items(
+    inner: &Inner,
+    transfer: &Arc<Transfer>,
+    new: Vec<NewItem>,
+    error: Option<AppError>,
+) -> Result<()> {
     if new.is_empty() {
         return Ok(());
     }
@@ -866,7 +935,12 @@ async fn send_items(inner: &Arc<Inner>, transfer: &Arc<Transfer>, s3: &aws_sdk_s
     let files = Arc::new(Semaphore::new(settings.concurrency as usize));
     let queued: Vec<usize> = {
         let items = transfer.items.lock().expect("items lock");
-        items.iter().enumerate().filter(|(_, s)| matches!(s.state, ItemState::Queued | ItemState::Running)).map(|(i, _)| i).collect()
+        items
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| matches!(s.state, ItemState::Queued | ItemState::Running))
+            .map(|(i, _)| i)
+            .collect()
     };
     let root = match &transfer.spec.lock().expect("spec lock").spec {
         Spec::Download { destination, into_folder: true, .. } => Some(destination.clone()),
@@ -900,7 +974,17 @@ async fn send_items(inner: &Arc<Inner>, transfer: &Arc<Transfer>, s3: &aws_sdk_s
         let transfer = transfer.clone();
         let root = root.clone();
         let journal = inner.journal.clone();
+        // What an earlier run left (an upload id, a temporary file, a new key) is in the journal,
+        // not in this copy: multipart uploads and downloads read it back first.
+        let reread = transfer.direction == Direction::Download || item.size >= ctx.multipart_threshold;
         set.spawn(async move {
+            let item = match reread {
+                true => match journal.call(move |j| j.item(item.id)).await {
+                    Ok(Some(stored)) => stored,
+                    _ => item,
+                },
+                false => item,
+            };
             let result = match transfer.direction {
                 Direction::Upload => upload::upload_item(&ctx, &item).await,
                 Direction::Download => download::download_item(&ctx, &item, root.as_deref()).await,
@@ -921,7 +1005,10 @@ fn finish_item(transfer: &Transfer, journal: &JournalHandle, index: usize, resul
             let size = slot.item.size;
             let counted = slot.bytes.swap(size, Ordering::Relaxed);
             transfer.bytes_done.fetch_add(size, Ordering::Relaxed);
-            transfer.bytes_done.fetch_sub(counted.min(transfer.bytes_done.load(Ordering::Relaxed) + size), Ordering::Relaxed);
+            transfer.bytes_done.fetch_sub(
+                counted.min(transfer.bytes_done.load(Ordering::Relaxed) + size),
+                Ordering::Relaxed,
+            );
             (ItemState::Done, None)
         }
         Ok(Outcome::Skipped) => (ItemState::Skipped, None),

@@ -16,5 +16,5 @@ pub mod model;
 pub mod plan;
 pub mod upload;
 
-pub use engine::{Clients, Engine, UpdateSink};
+pub use engine::{Clients, Engine, Selection, UpdateSink};
 pub use model::*;

@@ -64,7 +64,9 @@ pub fn local_path_for(root: &Path, relative_key: &str) -> Option<PathBuf> {
     for segment in trimmed.split('/') {
         path.push(local_segment(segment));
     }
-    debug_assert!(path.strip_prefix(root).is_ok_and(|rel| rel.components().all(|c| matches!(c, Component::Normal(_)))));
+    debug_assert!(path
+        .strip_prefix(root)
+        .is_ok_and(|rel| rel.components().all(|c| matches!(c, Component::Normal(_)))));
     Some(path)
 }
 
@@ -132,14 +134,21 @@ pub fn walk(source: &Path) -> (Vec<LocalEntry>, Vec<Skipped>) {
             };
             let mut children: Vec<_> = entries.filter_map(|e| e.ok()).collect();
             if children.is_empty() {
-                found.push(LocalEntry { relative: format!("{relative}/"), size: 0, mtime_ns: mtime_ns(&meta), path });
+                found.push(LocalEntry {
+                    relative: format!("{relative}/"),
+                    size: 0,
+                    mtime_ns: mtime_ns(&meta),
+                    path,
+                });
                 continue;
             }
             children.sort_by_key(|e| std::cmp::Reverse(e.file_name()));
             for child in children {
                 match child.file_name().to_str() {
                     Some(child_name) => stack.push((child.path(), format!("{relative}/{child_name}"))),
-                    None => skipped.push(Skipped { path: child.path(), reason: "its name is not valid UTF-8" }),
+                    None => {
+                        skipped.push(Skipped { path: child.path(), reason: "its name is not valid UTF-8" })
+                    }
                 }
             }
         } else {
@@ -172,7 +181,7 @@ mod tests {
         assert_eq!(part_size_for(100 * MIB, MIB), MIN_PART_SIZE, "never below 5 MiB");
         let huge = 5 * 1024 * 1024 * MIB; // 5 TiB
         let size = part_size_for(huge, 16 * MIB);
-        assert!(huge.div_ceil(size) <= MAX_PARTS && size % MIB == 0, "{size}");
+        assert!(huge.div_ceil(size) <= MAX_PARTS && size.is_multiple_of(MIB), "{size}");
         let all: Vec<_> = parts(33 * MIB, 16 * MIB).collect();
         assert_eq!(all, vec![(1, 0, 16 * MIB), (2, 16 * MIB, 16 * MIB), (3, 32 * MIB, MIB)]);
         assert_eq!(parts(32 * MIB, 16 * MIB).count(), 2, "no empty last part");
@@ -196,7 +205,10 @@ mod tests {
         assert_eq!(local_path_for(root, ""), None);
         for key in ["..", "../", "/..", "a/../../..", "\\..\\..", "//", "./."] {
             let path = map(key);
-            assert!(path.starts_with(root) && path.components().all(|c| !matches!(c, Component::ParentDir)), "{key}");
+            assert!(
+                path.starts_with(root) && path.components().all(|c| !matches!(c, Component::ParentDir)),
+                "{key}"
+            );
         }
     }
 
@@ -224,7 +236,12 @@ mod tests {
         #[cfg(unix)]
         assert_eq!(
             names,
-            vec![("photos/2024/a.jpg", 1), ("photos/2024/empty/", 0), ("photos/b 照片.txt", 2), ("photos/link.txt", 2)]
+            vec![
+                ("photos/2024/a.jpg", 1),
+                ("photos/2024/empty/", 0),
+                ("photos/b 照片.txt", 2),
+                ("photos/link.txt", 2)
+            ]
         );
         #[cfg(unix)]
         assert_eq!(skipped.len(), 1, "{skipped:?}");

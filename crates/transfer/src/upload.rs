@@ -37,7 +37,8 @@ fn md5_base64(data: &[u8]) -> String {
 
 /// Checks that the source is still the file that was queued.
 fn check_source(path: &Path, size: u64, mtime_ns: i64) -> Result<()> {
-    let meta = std::fs::metadata(path).map_err(|e| AppError::io(&format!("reading {}", path.display()), e))?;
+    let meta =
+        std::fs::metadata(path).map_err(|e| AppError::io(&format!("reading {}", path.display()), e))?;
     if meta.len() != size || plan::mtime_ns(&meta) != mtime_ns {
         return Err(AppError::new(
             ErrorCode::SourceChanged,
@@ -51,13 +52,18 @@ fn check_source(path: &Path, size: u64, mtime_ns: i64) -> Result<()> {
 async fn read_chunk(path: PathBuf, offset: u64, len: u64) -> Result<(Bytes, String)> {
     tokio::task::spawn_blocking(move || {
         use std::io::{Read, Seek, SeekFrom};
-        let mut file =
-            std::fs::File::open(&path).map_err(|e| AppError::io(&format!("reading {}", path.display()), e))?;
+        let mut file = std::fs::File::open(&path)
+            .map_err(|e| AppError::io(&format!("reading {}", path.display()), e))?;
         file.seek(SeekFrom::Start(offset)).map_err(|e| AppError::io("reading", e))?;
         let mut buf = Vec::with_capacity(len as usize);
-        file.take(len).read_to_end(&mut buf).map_err(|e| AppError::io(&format!("reading {}", path.display()), e))?;
+        file.take(len)
+            .read_to_end(&mut buf)
+            .map_err(|e| AppError::io(&format!("reading {}", path.display()), e))?;
         if buf.len() as u64 != len {
-            return Err(AppError::new(ErrorCode::SourceChanged, format!("{} is shorter than when it was queued", path.display())));
+            return Err(AppError::new(
+                ErrorCode::SourceChanged,
+                format!("{} is shorter than when it was queued", path.display()),
+            ));
         }
         let md5 = md5_base64(&buf);
         Ok((Bytes::from(buf), md5))
@@ -76,6 +82,7 @@ pub async fn upload_item(ctx: &ItemCtx, item: &StoredItem) -> Result<Outcome> {
 }
 
 async fn upload_single(ctx: &ItemCtx, item: &StoredItem) -> Result<Outcome> {
+    ctx.progress.set_item(0);
     let is_folder = item.key.ends_with('/');
     let (data, md5) = if is_folder {
         (Bytes::new(), md5_base64(b""))
@@ -91,6 +98,14 @@ async fn upload_single(ctx: &ItemCtx, item: &StoredItem) -> Result<Outcome> {
                 record_new_key(ctx, item, &key);
                 return Ok(Outcome::Done { key });
             }
+            // Our own PUT may have landed before its answer was lost and the retry met it:
+            // an object with the very bytes we send is not a conflict.
+            Err(e)
+                if e.is(ErrorCode::PreconditionFailed) && holds(ctx, &key, &quoted_md5_hex(&md5)).await =>
+            {
+                record_new_key(ctx, item, &key);
+                return Ok(Outcome::Done { key });
+            }
             Err(e) if e.is(ErrorCode::PreconditionFailed) => match ctx.policy {
                 // An existing folder marker is the folder the user meant: nothing to do.
                 _ if is_folder => return Ok(Outcome::Done { key }),
@@ -103,9 +118,41 @@ async fn upload_single(ctx: &ItemCtx, item: &StoredItem) -> Result<Outcome> {
     }
 }
 
+/// `"<hex MD5>"`, the ETag of a single-part object, from a base64 Content-MD5.
+fn quoted_md5_hex(md5_base64: &str) -> String {
+    let raw = base64::engine::general_purpose::STANDARD.decode(md5_base64).unwrap_or_default();
+    format!("\"{}\"", hex(&raw))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The ETag S3 gives a multipart object: the MD5 of the parts' MD5s, then `-<parts>`.
+pub fn multipart_etag(part_etags: &[String]) -> String {
+    let mut all = Vec::with_capacity(part_etags.len() * 16);
+    for etag in part_etags {
+        let hex = etag.trim_matches('"');
+        all.extend(
+            (0..hex.len() / 2).filter_map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok()),
+        );
+    }
+    format!("\"{}-{}\"", hex(&Md5::digest(&all)), part_etags.len())
+}
+
+/// Whether `key` exists with exactly this ETag.
+async fn holds(ctx: &ItemCtx, key: &str, etag: &str) -> bool {
+    let _permit = ctx.permit().await;
+    match ctx.with_retries(|| zos_core::objects::head_object(&ctx.s3, &ctx.bucket, key)).await {
+        Ok(head) => head.etag.as_deref() == Some(etag),
+        Err(_) => false,
+    }
+}
+
 fn record_new_key(ctx: &ItemCtx, item: &StoredItem, key: &str) {
     if key != item.key {
-        let (id, key, size, mtime, etag) = (item.id, key.to_owned(), item.size, item.mtime_ns, item.etag.clone());
+        let (id, key, size, mtime, etag) =
+            (item.id, key.to_owned(), item.size, item.mtime_ns, item.etag.clone());
         ctx.journal.write(move |j| j.update_item_source(id, &key, size, mtime, etag.as_deref()));
     }
 }
@@ -224,7 +271,10 @@ async fn create_upload(ctx: &ItemCtx, key: &str) -> Result<String> {
 
 pub async fn abort_upload(s3: &aws_sdk_s3::Client, bucket: &str, key: &str, upload_id: &str) {
     if let Err(e) = s3.abort_multipart_upload().bucket(bucket).key(key).upload_id(upload_id).send().await {
-        tracing::warn!("could not abort upload {upload_id} of {key}: {}", AppError::from_sdk(e, ErrorCode::NoSuchUpload));
+        tracing::warn!(
+            "could not abort upload {upload_id} of {key}: {}",
+            AppError::from_sdk(e, ErrorCode::NoSuchUpload)
+        );
     }
 }
 
@@ -304,20 +354,43 @@ async fn send_parts_and_complete(
         .map(|p| CompletedPart::builder().part_number(p.number as i32).e_tag(&p.etag).build())
         .collect::<Vec<_>>();
     let upload = Arc::new(CompletedMultipartUpload::builder().set_parts(Some(parts)).build());
-    ctx.with_retries(|| async {
-        let _permit = ctx.permit().await;
-        ctx.s3
-            .complete_multipart_upload()
-            .bucket(&ctx.bucket)
-            .key(key)
-            .upload_id(upload_id)
-            .multipart_upload((*upload).clone())
-            .send()
-            .await
-            .map_err(|e| AppError::from_sdk(e, ErrorCode::NoSuchUpload))
-    })
-    .await?;
+    let completed_etag = multipart_etag(&completed.iter().map(|p| p.etag.clone()).collect::<Vec<_>>());
+    let result = ctx
+        .with_retries(|| async {
+            let _permit = ctx.permit().await;
+            ctx.s3
+                .complete_multipart_upload()
+                .bucket(&ctx.bucket)
+                .key(key)
+                .upload_id(upload_id)
+                .multipart_upload((*upload).clone())
+                .send()
+                .await
+                .map_err(|e| AppError::from_sdk(e, ErrorCode::NoSuchUpload))
+        })
+        .await;
+    match result {
+        Ok(_) => {}
+        // The completion landed but its answer was lost; the retry no longer finds the upload.
+        Err(e) if e.is(ErrorCode::NoSuchUpload) && holds(ctx, key, &completed_etag).await => {}
+        Err(e) => return Err(e),
+    }
     let item_id = ctx.item_id;
     ctx.journal.write(move |j| j.set_upload_id(item_id, None));
     Ok(Outcome::Done { key: key.to_owned() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn etags_are_computed_as_s3_does() {
+        assert_eq!(quoted_md5_hex(&md5_base64(b"")), "\"d41d8cd98f00b204e9800998ecf8427e\"");
+        // Two parts "a" and "b": md5(md5("a") ‖ md5("b")).
+        let parts = [quoted_md5_hex(&md5_base64(b"a")), quoted_md5_hex(&md5_base64(b"b"))];
+        let mut both = Md5::digest(b"a").to_vec();
+        both.extend(Md5::digest(b"b"));
+        assert_eq!(multipart_etag(&parts), format!("\"{}-2\"", hex(&Md5::digest(&both))));
+    }
 }

@@ -5,7 +5,9 @@ use crate::state::AppState;
 use tauri::State;
 use zos_core::local_files::Access;
 use zos_core::AppError;
-use zos_transfer::{ConflictPolicy, ItemPage, ItemState, TransferId, TransferSettings, TransferView};
+use zos_transfer::{
+    ConflictPolicy, ItemPage, ItemState, Selection, TransferId, TransferSettings, TransferView,
+};
 
 #[tauri::command]
 #[specta::specta]
@@ -56,7 +58,10 @@ pub async fn download_to_folder(
     conflict_policy: Option<ConflictPolicy>,
 ) -> Result<TransferView, AppError> {
     let path = state.files.resolve(&destination, Access::Write)?;
-    state.transfers.download_to_folder(&profile_id, &bucket, &prefix, keys, folders, path, conflict_policy).await
+    state
+        .transfers
+        .download_to_folder(&profile_id, &bucket, Selection { prefix, keys, folders }, path, conflict_policy)
+        .await
 }
 
 /// Downloads one object to the file chosen in a save dialog (`destination`, a handle).

@@ -1,7 +1,8 @@
 //! Shared set-up for tests against the real radosgw that `tests/rgw/start.sh` starts.
 //! Its endpoint and keys come from the environment (`tests/run-all.sh` exports them).
+//! [`proxy`] is a TCP proxy on loopback that resets or stalls connections on purpose.
 
-#![allow(dead_code)]
+pub mod proxy;
 
 use aws_sdk_s3::primitives::ByteStream;
 use futures::{stream, StreamExt, TryStreamExt};

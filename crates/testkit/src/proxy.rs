@@ -1,0 +1,202 @@
+//! A TCP proxy on loopback that breaks connections on purpose, and notes what it carried.
+//!
+//! No packaged fault injector is available here, so this one is small and our own: per
+//! connection it decides (from a seeded generator) to pass it through, to **reset** it after
+//! a random number of bytes (SO_LINGER 0: the peer sees ECONNRESET), or to **stall** it for a
+//! while mid-stream. It also records the request lines and `Range` headers the client sent,
+//! so a test can tell which parts or ranges were sent again.
+
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Faults {
+    /// Connections (per thousand) reset after a random number of bytes.
+    pub reset_per_mille: u32,
+    /// Connections (per thousand) that stop for `stall` once, mid-stream.
+    pub stall_per_mille: u32,
+    pub stall: Duration,
+    pub seed: u64,
+}
+
+impl Faults {
+    pub const NONE: Faults =
+        Faults { reset_per_mille: 0, stall_per_mille: 0, stall: Duration::ZERO, seed: 1 };
+}
+
+#[derive(Debug, Default)]
+pub struct Stats {
+    pub connections: AtomicU64,
+    pub resets: AtomicU64,
+    pub stalls: AtomicU64,
+    /// `"PUT /bucket/key?partNumber=3&uploadId=…"`, `"range: bytes=0-99"`, in the order seen.
+    pub requests: Mutex<Vec<String>>,
+}
+
+pub struct FaultProxy {
+    pub addr: SocketAddr,
+    pub stats: Arc<Stats>,
+}
+
+impl FaultProxy {
+    /// Starts the proxy on its own thread and runtime (so it runs whatever the test does).
+    pub fn start(upstream: SocketAddr, faults: Faults) -> FaultProxy {
+        let stats = Arc::new(Stats::default());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let thread_stats = stats.clone();
+        std::thread::spawn(move || {
+            let runtime =
+                tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+            runtime.block_on(async move {
+                let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+                tx.send(listener.local_addr().unwrap()).unwrap();
+                let mut rng = faults.seed.max(1);
+                loop {
+                    let Ok((client, _)) = listener.accept().await else { continue };
+                    thread_stats.connections.fetch_add(1, Ordering::Relaxed);
+                    let roll = (next(&mut rng) % 1000) as u32;
+                    let fate = if roll < faults.reset_per_mille {
+                        Fate::Reset(next(&mut rng) % (256 * 1024))
+                    } else if roll < faults.reset_per_mille + faults.stall_per_mille {
+                        Fate::Stall(next(&mut rng) % (256 * 1024), faults.stall)
+                    } else {
+                        Fate::Pass
+                    };
+                    tokio::spawn(carry(client, upstream, fate, thread_stats.clone()));
+                }
+            });
+        });
+        FaultProxy { addr: rx.recv().unwrap(), stats }
+    }
+
+    pub fn endpoint(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn requests(&self) -> Vec<String> {
+        self.stats.requests.lock().unwrap().clone()
+    }
+
+    pub fn clear_requests(&self) {
+        self.stats.requests.lock().unwrap().clear();
+    }
+
+    pub fn resets(&self) -> u64 {
+        self.stats.resets.load(Ordering::Relaxed)
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Fate {
+    Pass,
+    /// Reset after this many bytes from the client.
+    Reset(u64),
+    /// Stop for the duration after this many bytes from the client.
+    Stall(u64, Duration),
+}
+
+fn next(state: &mut u64) -> u64 {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    *state
+}
+
+async fn carry(client: TcpStream, upstream: SocketAddr, fate: Fate, stats: Arc<Stats>) {
+    let Ok(server) = TcpStream::connect(upstream).await else { return };
+    let _ = client.set_nodelay(true);
+    let _ = server.set_nodelay(true);
+    if let Fate::Reset(_) = fate {
+        // Closing then sends RST instead of FIN: the client sees "connection reset".
+        #[allow(deprecated)]
+        let _ = client.set_linger(Some(Duration::ZERO));
+    }
+    let (client_read, client_write) = client.into_split();
+    let (server_read, server_write) = server.into_split();
+    let carried = Arc::new(AtomicU64::new(0));
+    let stalled = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (reset_tx, reset_rx) = tokio::sync::watch::channel(false);
+    let link = Link { fate, carried, stalled, reset_tx: Arc::new(reset_tx), stats };
+    tokio::join!(
+        pump(client_read, server_write, link.clone(), reset_rx.clone(), true),
+        pump(server_read, client_write, link, reset_rx, false),
+    );
+}
+
+#[derive(Clone)]
+struct Link {
+    fate: Fate,
+    /// Bytes carried both ways so far.
+    carried: Arc<AtomicU64>,
+    stalled: Arc<std::sync::atomic::AtomicBool>,
+    reset_tx: Arc<tokio::sync::watch::Sender<bool>>,
+    stats: Arc<Stats>,
+}
+
+async fn pump(
+    mut from: tokio::net::tcp::OwnedReadHalf,
+    mut to: tokio::net::tcp::OwnedWriteHalf,
+    link: Link,
+    mut reset: tokio::sync::watch::Receiver<bool>,
+    from_client: bool,
+) {
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut tail: Vec<u8> = Vec::new();
+    loop {
+        let n = tokio::select! {
+            read = from.read(&mut buf) => match read {
+                Ok(0) | Err(_) => break,
+                Ok(n) => n,
+            },
+            _ = reset.changed() => return,
+        };
+        if from_client {
+            note_requests(&mut tail, &buf[..n], &link.stats);
+        }
+        let total = link.carried.fetch_add(n as u64, Ordering::Relaxed) + n as u64;
+        match link.fate {
+            Fate::Reset(after) if total >= after => {
+                link.stats.resets.fetch_add(1, Ordering::Relaxed);
+                let _ = link.reset_tx.send(true);
+                return;
+            }
+            Fate::Stall(after, how_long) if total >= after && !link.stalled.swap(true, Ordering::Relaxed) => {
+                link.stats.stalls.fetch_add(1, Ordering::Relaxed);
+                tokio::time::sleep(how_long).await;
+            }
+            _ => {}
+        }
+        if to.write_all(&buf[..n]).await.is_err() {
+            break;
+        }
+    }
+    let _ = to.shutdown().await;
+}
+
+fn note_requests(tail: &mut Vec<u8>, data: &[u8], stats: &Stats) {
+    tail.extend_from_slice(data);
+    let text = String::from_utf8_lossy(tail);
+    let mut found = Vec::new();
+    for line in text.split("\r\n") {
+        let is_request =
+            ["GET /", "PUT /", "POST /", "HEAD /", "DELETE /"].iter().any(|m| line.starts_with(m));
+        if is_request && line.ends_with(" HTTP/1.1") {
+            found.push(line.trim_end_matches(" HTTP/1.1").to_owned());
+        } else if line.to_ascii_lowercase().starts_with("range: bytes=") {
+            found.push(line.to_ascii_lowercase());
+        }
+    }
+    if !found.is_empty() {
+        stats.requests.lock().unwrap().extend(found);
+    }
+    // Keep only the unfinished last line for the next read.
+    let keep_from = tail.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    tail.drain(..keep_from);
+    if tail.len() > 8192 {
+        tail.clear();
+    }
+}

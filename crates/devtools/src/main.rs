@@ -238,6 +238,9 @@ async fn test_connection() -> Result<(), String> {
 
 #[tokio::main]
 async fn main() {
+    // Warnings (and the engine's retries with ZOS_DEV_LOG=info) on stderr.
+    let filter = std::env::var("ZOS_DEV_LOG").unwrap_or_else(|_| "warn".into());
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let a = |i: usize| args.get(i).map(String::as_str);
     let result = match (a(0), a(1), a(2), a(3)) {

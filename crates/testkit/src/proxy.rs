@@ -179,24 +179,60 @@ async fn pump(
 
 fn note_requests(tail: &mut Vec<u8>, data: &[u8], stats: &Stats) {
     tail.extend_from_slice(data);
-    let text = String::from_utf8_lossy(tail);
+    // Only whole lines are read; the rest waits for the next read.
+    let Some(end) = tail.windows(2).rposition(|w| w == b"\r\n") else {
+        if tail.len() > 64 * 1024 {
+            tail.drain(..tail.len() - 8192);
+        }
+        return;
+    };
     let mut found = Vec::new();
-    for line in text.split("\r\n") {
-        let is_request =
-            ["GET /", "PUT /", "POST /", "HEAD /", "DELETE /"].iter().any(|m| line.starts_with(m));
-        if is_request && line.ends_with(" HTTP/1.1") {
-            found.push(line.trim_end_matches(" HTTP/1.1").to_owned());
-        } else if line.to_ascii_lowercase().starts_with("range: bytes=") {
-            found.push(line.to_ascii_lowercase());
+    for line in tail[..end].split(|b| *b == b'\n') {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if let Some(request) = line.strip_suffix(b" HTTP/1.1") {
+            // A request may follow the last one's body on the same line (bodies end without CRLF).
+            let start = [&b"GET /"[..], b"PUT /", b"POST /", b"HEAD /", b"DELETE /"]
+                .iter()
+                .filter_map(|m| request.windows(m.len()).rposition(|w| w == *m))
+                .max();
+            if let Some(start) = start {
+                found.push(String::from_utf8_lossy(&request[start..]).into_owned());
+            }
+        } else if line.len() > 13 && line[..13].eq_ignore_ascii_case(b"range: bytes=") {
+            found.push(String::from_utf8_lossy(line).to_ascii_lowercase());
         }
     }
+    tail.drain(..end + 2);
     if !found.is_empty() {
         stats.requests.lock().unwrap().extend(found);
     }
-    // Keep only the unfinished last line for the next read.
-    let keep_from = tail.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-    tail.drain(..keep_from);
-    if tail.len() > 8192 {
-        tail.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_lines_are_found_after_binary_bodies_and_across_reads() {
+        let mut stream = Vec::new();
+        let mut x: u64 = 7;
+        for n in 1..=50 {
+            stream.extend_from_slice(
+                format!("PUT /b/k?x-id=UploadPart&partNumber={n}&uploadId=u HTTP/1.1\r\nrange: bytes=0-9\r\ncontent-length: 5000\r\n\r\n").as_bytes(),
+            );
+            for _ in 0..5000 {
+                stream.push((next(&mut x) & 0xff) as u8);
+            }
+        }
+        for read_size in [7, 100, 4096, 65536] {
+            let stats = Stats::default();
+            let mut tail = Vec::new();
+            for chunk in stream.chunks(read_size) {
+                note_requests(&mut tail, chunk, &stats);
+            }
+            let requests = stats.requests.lock().unwrap();
+            let puts = requests.iter().filter(|r| r.starts_with("PUT ")).count();
+            assert_eq!(puts, 50, "reads of {read_size}: {requests:?}");
+        }
     }
 }

@@ -974,16 +974,12 @@ async fn send_items(inner: &Arc<Inner>, transfer: &Arc<Transfer>, s3: &aws_sdk_s
         let transfer = transfer.clone();
         let root = root.clone();
         let journal = inner.journal.clone();
-        // What an earlier run left (an upload id, a temporary file, a new key) is in the journal,
-        // not in this copy: multipart uploads and downloads read it back first.
-        let reread = transfer.direction == Direction::Download || item.size >= ctx.multipart_threshold;
         set.spawn(async move {
-            let item = match reread {
-                true => match journal.call(move |j| j.item(item.id)).await {
-                    Ok(Some(stored)) => stored,
-                    _ => item,
-                },
-                false => item,
+            // What an earlier run left (an upload id, a temporary file, a new key, a changed
+            // source's new size) is in the journal, not in the copy in memory.
+            let item = match journal.call(move |j| j.item(item.id)).await {
+                Ok(Some(stored)) => stored,
+                _ => item,
             };
             let result = match transfer.direction {
                 Direction::Upload => upload::upload_item(&ctx, &item).await,

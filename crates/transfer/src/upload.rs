@@ -74,11 +74,32 @@ async fn read_chunk(path: PathBuf, offset: u64, len: u64) -> Result<(Bytes, Stri
 
 pub async fn upload_item(ctx: &ItemCtx, item: &StoredItem) -> Result<Outcome> {
     zos_core::objects::validate_key(&item.key)?;
-    if item.size >= ctx.multipart_threshold {
+    let result = if item.size >= ctx.multipart_threshold {
         upload_multipart(ctx, item).await
     } else {
         upload_single(ctx, item).await
+    };
+    if let Err(e) = &result {
+        if e.is(ErrorCode::SourceChanged) {
+            forget_changed_source(ctx, item).await;
+        }
     }
+    result
+}
+
+/// The file changed under an upload: its parts are of no use. The upload is aborted and the
+/// file's new size and time are recorded, so that "retry" sends the new content from the
+/// first byte.
+async fn forget_changed_source(ctx: &ItemCtx, item: &StoredItem) {
+    if let Some(upload_id) = &item.upload_id {
+        abort_upload(&ctx.s3, &ctx.bucket, &item.key, upload_id).await;
+    }
+    let Ok(meta) = std::fs::metadata(&item.local_path) else { return };
+    let (id, key, size, mtime) = (item.id, item.key.clone(), meta.len(), plan::mtime_ns(&meta));
+    ctx.journal.write(move |j| {
+        j.set_upload_id(id, None)?;
+        j.update_item_source(id, &key, size, mtime, None)
+    });
 }
 
 async fn upload_single(ctx: &ItemCtx, item: &StoredItem) -> Result<Outcome> {
@@ -216,12 +237,14 @@ async fn upload_multipart(ctx: &ItemCtx, item: &StoredItem) -> Result<Outcome> {
     record_new_key(ctx, item, &key);
     let part_size = plan::part_size_for(item.size, ctx.part_size);
     let (upload_id, done_parts) = match &item.upload_id {
-        Some(id) if key == item.key => {
-            let id = id.clone();
-            let item_id = item.id;
-            let parts = ctx.journal.call(move |j| j.parts(item_id)).await.map_err(journal_error)?;
-            (id, parts)
-        }
+        Some(id) if key == item.key => match parts_on_server(ctx, &key, id).await {
+            Ok(parts) => (id.clone(), parts),
+            Err(e) if e.is(ErrorCode::NoSuchUpload) => {
+                tracing::info!("upload {id} of {key} is gone on the server; starting again");
+                (create_upload(ctx, &key).await?, Vec::new())
+            }
+            Err(e) => return Err(e),
+        },
         _ => (create_upload(ctx, &key).await?, Vec::new()),
     };
     match send_parts_and_complete(ctx, item, &key, &upload_id, part_size, done_parts).await {
@@ -235,13 +258,48 @@ async fn upload_multipart(ctx: &ItemCtx, item: &StoredItem) -> Result<Outcome> {
             let fresh = create_upload(ctx, &key).await?;
             send_parts_and_complete(ctx, item, &key, &fresh, part_size, Vec::new()).await
         }
-        Err(e) if e.is(ErrorCode::SourceChanged) => {
+        Err(e) if e.is(ErrorCode::SourceChanged) && item.upload_id.as_deref() != Some(upload_id.as_str()) => {
+            // Started in this run: the caller knows only the journal's (older) upload id.
             abort_upload(&ctx.s3, &ctx.bucket, &key, &upload_id).await;
-            let item_id = item.id;
-            ctx.journal.write(move |j| j.set_upload_id(item_id, None));
             Err(e)
         }
         other => other,
+    }
+}
+
+/// The parts the server holds for an upload this app started (ListParts, every page). The
+/// server, not the journal, is asked: a part whose answer arrived just before the app was
+/// killed is on the server but maybe not yet in the journal, and is not sent twice.
+async fn parts_on_server(ctx: &ItemCtx, key: &str, upload_id: &str) -> Result<Vec<StoredPart>> {
+    let mut parts = Vec::new();
+    let mut marker = None;
+    loop {
+        let page = {
+            let _permit = ctx.permit().await;
+            ctx.with_retries(|| async {
+                ctx.s3
+                    .list_parts()
+                    .bucket(&ctx.bucket)
+                    .key(key)
+                    .upload_id(upload_id)
+                    .set_part_number_marker(marker.clone())
+                    .send()
+                    .await
+                    .map_err(|e| AppError::from_sdk(e, ErrorCode::NoSuchUpload))
+            })
+            .await?
+        };
+        parts.extend(page.parts().iter().filter_map(|p| {
+            Some(StoredPart {
+                number: u32::try_from(p.part_number()?).ok()?,
+                etag: p.e_tag()?.to_owned(),
+                size: u64::try_from(p.size()?).ok()?,
+            })
+        }));
+        match page.next_part_number_marker() {
+            Some(next) if page.is_truncated() == Some(true) => marker = Some(next.to_owned()),
+            _ => return Ok(parts),
+        }
     }
 }
 

@@ -6,10 +6,14 @@ const commands = vi.hoisted(() => ({
   listBuckets: vi.fn(),
   deleteBucket: vi.fn(),
   getBucketVersioning: vi.fn(),
+  // Infallible in Rust: the generated wrapper gives the data, not a Result.
+  listTransfers: vi.fn(),
+  getTransferSettings: vi.fn(),
 }));
 const events = vi.hoisted(() => ({
-  transferProgress: { listen: vi.fn() },
+  transfersChanged: { listen: vi.fn() },
   filesDropped: { listen: vi.fn() },
+  filesDragOver: { listen: vi.fn() },
 }));
 
 vi.mock("./bindings", () => ({ commands, events }));
@@ -18,12 +22,16 @@ import {
   api,
   BackendError,
   onFilesDropped,
+  onTransfersChanged,
   unwrapAll,
   type AppError,
+  type BackendEvents,
   type BucketSummary,
   type BucketVersioning,
   type FilesDropped,
   type Result,
+  type TransfersUpdate,
+  type TransferView,
 } from "./backend";
 
 describe("api", () => {
@@ -55,6 +63,18 @@ describe("api", () => {
   it("turns a thrown IPC failure into BackendError Unknown", async () => {
     commands.listBuckets.mockRejectedValue(new TypeError("IPC unavailable"));
     await expect(api.listBuckets("p1")).rejects.toMatchObject({ code: "Unknown", detail: "IPC unavailable" });
+  });
+
+  it("passes the answer of an infallible command through, and still throws a BackendError when IPC fails", async () => {
+    commands.listTransfers.mockResolvedValue([{ id: 1 }]);
+    await expect(api.listTransfers()).resolves.toEqual([{ id: 1 }]);
+    // Settings are an object, not a Result: not mistaken for one.
+    const settings = { concurrency: 16, multipartThresholdMib: 16, partSizeMib: 16, bandwidthLimitKibPerSecond: null, conflictPolicy: "ask" };
+    commands.getTransferSettings.mockResolvedValue(settings);
+    await expect(api.getTransferSettings()).resolves.toEqual(settings);
+    commands.listTransfers.mockRejectedValue(new TypeError("IPC unavailable"));
+    await expect(api.listTransfers()).rejects.toMatchObject({ code: "Unknown", detail: "IPC unavailable" });
+    expectTypeOf(api.listTransfers).returns.resolves.toEqualTypeOf<TransferView[]>();
   });
 
   it("is typed from the bindings: arguments in, data out", () => {
@@ -97,10 +117,31 @@ describe("events", () => {
     });
     const got = vi.fn();
     const stop = await onFilesDropped(got);
-    const drop = { files: [{ handle: "h1", name: "a.txt", size: 3 }], skippedFolders: ["photos"] };
+    const drop: FilesDropped = {
+      files: [
+        { handle: "h1", name: "a.txt", size: 3, isFolder: false },
+        { handle: "h2", name: "photos", size: null, isFolder: true },
+      ],
+      position: { x: 120.5, y: 44 },
+    };
     emit?.({ payload: drop });
     expect(got).toHaveBeenCalledWith(drop);
     stop();
     expect(unlisten).toHaveBeenCalled();
+  });
+
+  it("types each event's payload from the bindings", async () => {
+    expectTypeOf<BackendEvents["transfersChanged"]>().toEqualTypeOf<TransfersUpdate>();
+    expectTypeOf<BackendEvents["filesDropped"]>().toEqualTypeOf<FilesDropped>();
+    let emit: ((e: { payload: TransfersUpdate }) => void) | undefined;
+    events.transfersChanged.listen.mockImplementation(async (cb: typeof emit) => {
+      emit = cb;
+      return () => {};
+    });
+    const got = vi.fn();
+    await onTransfersChanged(got);
+    const u: TransfersUpdate = { changed: [], removed: [3], totals: { active: 0, bytesTotal: 0, bytesDone: 0, bytesPerSecond: 0, waiting: 0 } };
+    emit?.({ payload: u });
+    expect(got).toHaveBeenCalledWith(u);
   });
 });

@@ -3,9 +3,11 @@
 // `api` is the generated `commands` of tauri-specta (bindings.ts), each turned from
 // `(...args) => Promise<Result<T, AppError>>` into `(...args) => Promise<T>` that throws a
 // BackendError: a Rust command added to bindings.ts is on `api` with its types, with no edit here.
+// Commands that cannot fail in Rust (no `Result`, e.g. listTransfers) come through as they are;
+// a rejected call of theirs (IPC gone) still throws a BackendError.
 // Nothing else in the app may import bindings.ts or @tauri-apps/* (eslint enforces it).
 import { commands, events } from "./bindings";
-import type { AppError, FilesDropped, Result, TransferProgress } from "./bindings";
+import type { AppError, Result } from "./bindings";
 import { BackendError, toBackendError } from "./errors/BackendError";
 
 export type * from "./bindings";
@@ -14,15 +16,28 @@ export { BackendError };
 /** The shape of the generated `commands` object; the dev-only fake implements the same. */
 export type BackendCommands = typeof commands;
 
-/** Any generated command: arguments in, a Result out. */
-type Command = (...args: never[]) => Promise<Result<unknown, AppError>>;
+/** Any generated command: arguments in, a Result (or, for an infallible one, the data) out. */
+type Command = (...args: never[]) => Promise<unknown>;
 
 /** A command as the app calls it: resolves to the data, rejects with a BackendError. */
 export type Unwrapped<F> = F extends (...args: infer A) => Promise<Result<infer T, AppError>>
   ? (...args: A) => Promise<T>
-  : never;
+  : F extends (...args: infer A) => Promise<infer T>
+    ? (...args: A) => Promise<T>
+    : never;
 
 export type UnwrappedCommands<C> = { [K in keyof C]: Unwrapped<C[K]> };
+
+/**
+ * Whether a command's answer is the generated wrapper's `Result` (`{status: "ok", data}` or
+ * `{status: "error", error}`, nothing else) rather than the data of an infallible command.
+ */
+function isResult(v: unknown): v is Result<unknown, AppError> {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  const r = v as Record<string, unknown>;
+  return keys.length === 2 && ((r.status === "ok" && "data" in r) || (r.status === "error" && "error" in r));
+}
 
 /**
  * Every command of `source`, unwrapped. `replacement`, when it gives a promise, supplies another
@@ -35,7 +50,7 @@ export function unwrapAll<C extends { [K in keyof C]: Command }>(
   const unwrapped: Partial<Record<keyof C, (...args: never[]) => Promise<unknown>>> = {};
   for (const name of Object.keys(source) as (keyof C)[]) {
     unwrapped[name] = async (...args: never[]) => {
-      let result: Result<unknown, AppError>;
+      let result: unknown;
       try {
         const impl = (await replacement()) ?? source;
         result = await impl[name](...args);
@@ -44,6 +59,7 @@ export function unwrapAll<C extends { [K in keyof C]: Command }>(
         // objects that are not an AppError land here too.
         throw toBackendError(e);
       }
+      if (!isResult(result)) return result;
       if (result.status === "ok") return result.data;
       throw toBackendError(result.error);
     };
@@ -51,11 +67,21 @@ export function unwrapAll<C extends { [K in keyof C]: Command }>(
   return unwrapped as UnwrappedCommands<C>;
 }
 
+type GeneratedEvents = typeof events;
+/** The payload type of a generated event. */
+type Payload<K extends keyof GeneratedEvents> = Parameters<Parameters<GeneratedEvents[K]["listen"]>[0]>[0]["payload"];
+
+/**
+ * The payload of each backend event, from bindings.ts: transfersChanged (TransfersUpdate, at
+ * most every 250 ms), filesDropped (handles and the CSS point of the drop), filesDragOver (a
+ * point, or null when the drag left or ended).
+ */
+export type BackendEvents = { [K in keyof GeneratedEvents]: Payload<K> };
+
 /** What the dev-only fake provides. */
 export interface FakeBackendModule {
   fakeCommands: BackendCommands;
-  onFakeTransferProgress: (cb: (p: TransferProgress) => void) => () => void;
-  onFakeFilesDropped: (cb: (drop: FilesDropped) => void) => () => void;
+  onFakeEvent: <K extends keyof BackendEvents>(name: K, cb: (payload: BackendEvents[K]) => void) => () => void;
 }
 
 let fake: Promise<FakeBackendModule> | null = null;
@@ -72,19 +98,25 @@ export const api = unwrapAll(commands, () => loadFake()?.then((f) => f.fakeComma
 
 // ---- events ----
 
-/** Subscribes to upload/download progress; resolves to the unsubscribe function. */
-export async function onTransferProgress(cb: (p: TransferProgress) => void): Promise<() => void> {
-  const f = loadFake();
-  if (f) return (await f).onFakeTransferProgress(cb);
-  return events.transferProgress.listen((e) => cb(e.payload));
+/** A subscriber to one event: resolves to the unsubscribe function. */
+export type Subscribe<T> = (cb: (payload: T) => void) => Promise<() => void>;
+
+function subscriber<K extends keyof BackendEvents>(name: K): Subscribe<BackendEvents[K]> {
+  return async (cb) => {
+    const f = loadFake();
+    if (f) return (await f).onFakeEvent(name, cb);
+    const event = events[name] as unknown as {
+      listen: (handler: (e: { payload: BackendEvents[K] }) => void) => Promise<() => void>;
+    };
+    return event.listen((e) => cb(e.payload));
+  };
 }
 
-/**
- * Subscribes to files dropped on the window (as handles Rust made; dropped folders are named,
- * not uploaded); resolves to the unsubscribe function.
- */
-export async function onFilesDropped(cb: (drop: FilesDropped) => void): Promise<() => void> {
-  const f = loadFake();
-  if (f) return (await f).onFakeFilesDropped(cb);
-  return events.filesDropped.listen((e) => cb(e.payload));
-}
+/** Updates of the transfer queue (start from `api.listTransfers()` and merge these by id). */
+export const onTransfersChanged = subscriber("transfersChanged");
+
+/** Files and folders dropped on the window (handles Rust made), with where they were dropped. */
+export const onFilesDropped = subscriber("filesDropped");
+
+/** Files being dragged over the window (the point), or the drag left or ended (null). */
+export const onFilesDragOver = subscriber("filesDragOver");

@@ -238,6 +238,22 @@ export const ERROR_SENTENCES: Record<ErrorCode, Record<Locale, string>> = {
     en: "An object with this name already exists.",
     "zh-CN": "同名对象已存在。",
   },
+  LocalFileExists: {
+    en: "A local file is in the way: a file with this name already exists where the download goes.",
+    "zh-CN": "本地已有同名文件，下载无法保存到该位置。",
+  },
+  SourceChanged: {
+    en: "The local file changed after it was queued, so it was not sent. Retry sends it again from the start.",
+    "zh-CN": "本地文件在加入队列后被修改，因此未上传。重试会从头重新上传。",
+  },
+  ObjectChanged: {
+    en: "The object was replaced on the server during the download. Retry downloads the new version.",
+    "zh-CN": "下载过程中服务器上的对象已被替换。重试将下载新版本。",
+  },
+  ChecksumMismatch: {
+    en: "The bytes received do not match the object's size or MD5 checksum; nothing was saved. Try again.",
+    "zh-CN": "收到的数据与对象的大小或 MD5 校验值不符，未保存任何内容，请重试。",
+  },
   KeyringError: {
     en: "The system keyring could not store or read the secret key.",
     "zh-CN": "系统密钥环无法保存或读取私有访问密钥。",

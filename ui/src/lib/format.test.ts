@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bareEtag, formatCount, formatDate, formatDateTime, humanBytes } from "./format";
+import { bareEtag, formatCount, formatDate, formatDateTime, formatDuration, formatSpeed, humanBytes } from "./format";
 
 describe("humanBytes", () => {
   it("formats sizes in binary units", () => {
@@ -48,5 +48,26 @@ describe("dates and etags", () => {
   it("strips the quotes of an ETag", () => {
     expect(bareEtag('"9b2cf535f27731c974343645a3985328"')).toBe("9b2cf535f27731c974343645a3985328");
     expect(bareEtag(null)).toBe("—");
+  });
+});
+
+describe("transfer figures", () => {
+  it("formats a speed in binary units per second", () => {
+    expect(formatSpeed(0)).toBe("0 B/s");
+    expect(formatSpeed(512.4)).toBe("512 B/s");
+    expect(formatSpeed(1.5 * 1024 * 1024)).toBe("1.5 MiB/s");
+    expect(formatSpeed(null)).toBe("—");
+    expect(formatSpeed(Number.NaN)).toBe("—");
+  });
+
+  it("formats a time left in both languages", () => {
+    expect(formatDuration(0.2)).toBe("1 s");
+    expect(formatDuration(45)).toBe("45 s");
+    expect(formatDuration(245)).toBe("4 min 05 s");
+    expect(formatDuration(2 * 3600 + 9 * 60 + 30)).toBe("2 h 10 min");
+    expect(formatDuration(245, "zh-CN")).toBe("4 分 05 秒");
+    expect(formatDuration(7800, "zh-CN")).toBe("2 小时 10 分");
+    expect(formatDuration(null)).toBe("—");
+    expect(formatDuration(-1)).toBe("—");
   });
 });

@@ -59,3 +59,28 @@ function formatDay(d: Date): string {
 export function bareEtag(etag: string | null | undefined): string {
   return etag ? etag.replace(/^"(.*)"$/, "$1") : "—";
 }
+
+/** A transfer rate in binary units: 1572864 → "1.5 MiB/s"; "—" when unknown. */
+export function formatSpeed(bytesPerSecond: number | null | undefined, locale = "en"): string {
+  if (bytesPerSecond === null || bytesPerSecond === undefined || !Number.isFinite(bytesPerSecond) || bytesPerSecond < 0) return "—";
+  return `${humanBytes(Math.round(bytesPerSecond), locale)}/s`;
+}
+
+const DURATION_UNITS: Record<"en" | "zh", { h: string; min: string; s: string }> = {
+  en: { h: "h", min: "min", s: "s" },
+  zh: { h: "小时", min: "分", s: "秒" },
+};
+
+/**
+ * A time left, rounded up to what matters: "45 s", "4 min 05 s", "2 h 10 min" ("45 秒",
+ * "4 分 05 秒", "2 小时 10 分" in Chinese); "—" when unknown.
+ */
+export function formatDuration(seconds: number | null | undefined, locale = "en"): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return "—";
+  const u = DURATION_UNITS[locale.startsWith("zh") ? "zh" : "en"];
+  const total = Math.ceil(seconds);
+  if (total < 60) return `${total} ${u.s}`;
+  if (total < 3600) return `${Math.floor(total / 60)} ${u.min} ${pad(total % 60)} ${u.s}`;
+  const minutes = Math.ceil(total / 60);
+  return `${Math.floor(minutes / 60).toLocaleString(locale)} ${u.h} ${pad(minutes % 60)} ${u.min}`;
+}

@@ -195,7 +195,7 @@ describe("App", () => {
     expect(router.state.location.pathname).toBe("/p/p1/topics");
     expect(api.listTopics).toHaveBeenCalledWith("p1");
     fireEvent.click(screen.getByTestId("nav-transfers"));
-    expect(await screen.findByText("No transfer is running.")).toBeTruthy();
+    expect(await screen.findByTestId("transfer-list-empty")).toBeTruthy();
     expect(router.state.location.pathname).toBe("/transfers");
   });
 

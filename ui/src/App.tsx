@@ -1,9 +1,14 @@
 import { Link, Outlet } from "@tanstack/react-router";
+import { FileDrop } from "./features/drop/FileDrop";
+import { InterruptedBanner } from "./features/transfers/InterruptedBanner";
 import { TransfersProvider } from "./features/transfers/TransfersProvider";
 import { LanguageSwitch, useT } from "./i18n";
 import { Sidebar } from "./Sidebar";
 
-/** The frame of every route: header, sidebar (profile, buckets, links), and the route in the main area. */
+/**
+ * The frame of every route: header, sidebar (profile, buckets, links), and the route in the main
+ * area; the transfer list, the unfinished-transfers banner and window drops live here, for every page.
+ */
 export function AppLayout() {
   const { t } = useT();
   return (
@@ -21,9 +26,11 @@ export function AppLayout() {
         <div className="app-body">
           <Sidebar />
           <main className="content">
+            <InterruptedBanner />
             <Outlet />
           </main>
         </div>
+        <FileDrop />
       </div>
     </TransfersProvider>
   );

@@ -6,6 +6,7 @@ import { BucketPanel } from "./features/buckets/BucketPanel";
 import { rememberedProfileId } from "./features/profiles/lastProfile";
 import { ProfilePicker } from "./features/profiles/ProfilePicker";
 import { useProfiles } from "./features/profiles/queries";
+import { totalsOf } from "./features/transfers/model";
 import { useTransfers } from "./features/transfers/useTransfers";
 import { useT } from "./i18n";
 
@@ -24,7 +25,8 @@ export function Sidebar() {
   const profileId = params.profileId ?? (atStart ? null : rememberedProfileId());
   const profile = list.find((p) => p.id === profileId) ?? null;
   const bucket = profile ? (params.bucket ?? null) : null;
-  const running = useTransfers().length;
+  const totals = totalsOf(useTransfers());
+  const busy = totals.active + totals.waiting;
   const [bucketNotice, setBucketNotice] = useState<BucketNotice | null>(null);
 
   return (
@@ -44,7 +46,11 @@ export function Sidebar() {
         <Link to="/transfers" className="nav-link" data-testid="nav-transfers">
           <Icon name="transfers" size={16} />
           {t("transfers.title")}
-          {running > 0 && <span className="count-badge">{running}</span>}
+          {busy > 0 && (
+            <span className={`count-badge ${totals.waiting > 0 ? "waiting" : ""}`} data-testid="nav-transfers-count">
+              {busy}
+            </span>
+          )}
         </Link>
       </nav>
       {profile && (

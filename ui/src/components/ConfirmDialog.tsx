@@ -7,6 +7,8 @@ interface Props {
   title: string;
   message: ReactNode;
   okLabel?: string;
+  /** The dismiss button's label when "Cancel" would be ambiguous (e.g. cancelling a transfer). */
+  cancelLabel?: string;
   /** Red OK button: the action destroys something. */
   danger?: boolean;
   busy?: boolean;
@@ -22,7 +24,7 @@ interface Props {
  * outside does nothing; focus returns to the opener. OK does not close it: the parent does, so
  * that a refusal can be shown inside (okDisabled when retrying cannot help).
  */
-export function ConfirmDialog({ title, message, okLabel, danger, busy, okDisabled, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({ title, message, okLabel, cancelLabel, danger, busy, okDisabled, onConfirm, onCancel }: Props) {
   const { t } = useT();
   const returnFocus = useReturnFocus();
   return (
@@ -36,7 +38,7 @@ export function ConfirmDialog({ title, message, okLabel, danger, busy, okDisable
             </AlertDialog.Description>
             <div className="modal-footer">
               <AlertDialog.Cancel className="button" data-testid="confirm-cancel">
-                {t("common.cancel")}
+                {cancelLabel ?? t("common.cancel")}
               </AlertDialog.Cancel>
               <button
                 type="button"

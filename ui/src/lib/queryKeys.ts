@@ -1,4 +1,4 @@
-import type { ProfileInput } from "../backend";
+import type { ItemState, ProfileInput } from "../backend";
 
 // Every TanStack Query key of the app, in one place so that invalidation matches.
 export const queryKeys = {
@@ -15,4 +15,8 @@ export const queryKeys = {
   bucketSettings: (profileId: string, bucket: string) => ["bucketSettings", profileId, bucket] as const,
   bucketVersioning: (profileId: string, bucket: string) => ["bucketSettings", profileId, bucket, "versioning"] as const,
   topics: (profileId: string) => ["topics", profileId] as const,
+  /** A page of a transfer's files; `version` changes whenever the transfer's counts do. */
+  transferItems: (id: number, only: ItemState | null, offset: number, version: string) =>
+    ["transferItems", id, only, offset, version] as const,
+  transferSettings: () => ["transferSettings"] as const,
 };

@@ -1,38 +1,49 @@
+import { Icon } from "../../components/Icon";
 import { useT } from "../../i18n";
-import { humanBytes } from "../../lib/format";
-import { lastSegment } from "../../lib/path";
-import { percentDone } from "./progress";
+import { formatSpeed } from "../../lib/format";
+import { totalsOf } from "./model";
 import { useTransfers } from "./useTransfers";
 
-/** A compact progress line per running transfer, for the status bar. */
-export function TransferStatus() {
-  const { t, locale } = useT();
-  const transfers = useTransfers();
-  if (transfers.length === 0) return null;
-  return (
-    <div className="transfers" data-testid="transfers">
-      {transfers.map((p) => {
-        const name = lastSegment(p.key);
-        const pct = percentDone(p);
-        return (
-          <div key={p.transferId} className="transfer">
-            <span className="transfer-label">
-              {p.bytesTotal === null
-                ? t("transfer.progressUnknown", { name, done: humanBytes(p.bytesDone, locale) })
-                : t("transfer.progress", {
-                    name,
-                    done: humanBytes(p.bytesDone, locale),
-                    total: humanBytes(p.bytesTotal, locale),
-                  })}
-            </span>
-            {pct !== null && (
+/**
+ * The status bar's summary of every transfer: how many run, the overall percent and speed, and
+ * how many wait for the user. A button that opens the panel when `onOpen` is given.
+ */
+export function TransferStatus({ onOpen }: { onOpen?: () => void }) {
+  const { t, tn, locale } = useT();
+  const totals = totalsOf(useTransfers());
+  if (totals.active === 0 && totals.waiting === 0) return null;
+  const pct = totals.bytesTotal > 0 ? Math.min(100, Math.floor((totals.bytesDone / totals.bytesTotal) * 100)) : null;
+  const body = (
+    <>
+      <Icon name="transfers" size={16} />
+      {totals.active > 0 && (
+        <>
+          <span data-testid="transfers-active">{tn("transfers.status.active", totals.active)}</span>
+          {pct !== null && (
+            <>
               <span className="progress" aria-hidden="true">
                 <span className="progress-bar" style={{ width: `${pct}%` }} />
               </span>
-            )}
-          </div>
-        );
-      })}
-    </div>
+              <span data-testid="transfers-percent">{pct} %</span>
+            </>
+          )}
+          <span data-testid="transfers-speed">{formatSpeed(totals.bytesPerSecond, locale)}</span>
+        </>
+      )}
+      {totals.waiting > 0 && (
+        <span className="transfers-waiting" data-testid="transfers-waiting">
+          {tn("transfers.status.waiting", totals.waiting)}
+        </span>
+      )}
+    </>
+  );
+  return onOpen ? (
+    <button type="button" className="status-transfers" data-testid="transfers" title={t("transfers.status.open")} onClick={onOpen}>
+      {body}
+    </button>
+  ) : (
+    <span className="status-transfers" data-testid="transfers">
+      {body}
+    </span>
   );
 }

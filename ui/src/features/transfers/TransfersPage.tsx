@@ -1,61 +1,64 @@
+import { useState } from "react";
+import { api } from "../../backend";
+import { Icon } from "../../components/Icon";
+import { Spinner } from "../../components/Spinner";
+import { ErrorMessage } from "../../errors";
 import { useT } from "../../i18n";
-import { humanBytes } from "../../lib/format";
-import { percentDone } from "./progress";
-import { useTransfers } from "./useTransfers";
+import { isFinished } from "./model";
+import { TransferRow } from "./TransferRow";
+import { TransferSettingsDialog } from "./TransferSettingsDialog";
+import { useTransferStore, useTransfers } from "./useTransfers";
 
-/** /transfers: every running upload and download, with its progress. */
+/** /transfers: every upload and download, newest first, with what can be done to each. */
 export function TransfersPage() {
-  const { t, locale } = useT();
+  const { t } = useT();
+  const store = useTransferStore();
   const transfers = useTransfers();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [clearError, setClearError] = useState<unknown>(null);
+  const anyFinished = transfers.some((v) => isFinished(v.state));
+
+  const clear = async () => {
+    setClearError(null);
+    try {
+      store.remove(await api.clearFinishedTransfers());
+    } catch (e) {
+      setClearError(e);
+    }
+  };
+
   return (
-    <section className="page">
-      <header className="page-header">
-        <h2>{t("transfers.title")}</h2>
-        <p className="muted">{t("transfers.intro")}</p>
+    <section className="page transfers-page">
+      <header className="page-header row">
+        <div className="page-title">
+          <h2>{t("transfers.title")}</h2>
+          <p className="muted">{t("transfers.intro")}</p>
+        </div>
+        <div className="button-row">
+          <button type="button" className="button small" data-testid="transfers-clear" disabled={!anyFinished} onClick={() => void clear()}>
+            {t("transfers.clearFinished")}
+          </button>
+          <button type="button" className="button small" data-testid="transfers-settings" onClick={() => setSettingsOpen(true)}>
+            <Icon name="settings" size={16} />
+            {t("transfers.settings")}
+          </button>
+        </div>
       </header>
-      {transfers.length === 0 ? (
+      {clearError !== null && <ErrorMessage error={clearError} onDismiss={() => setClearError(null)} />}
+      {!store.ready && transfers.length === 0 ? (
+        <Spinner label={t("transfers.loading")} />
+      ) : transfers.length === 0 ? (
         <p className="page-empty muted" data-testid="transfer-list-empty">
           {t("transfers.empty")}
         </p>
       ) : (
-        <table className="data-table" data-testid="transfer-list">
-          <thead>
-            <tr>
-              <th>{t("transfers.col.object")}</th>
-              <th className="num">{t("transfers.col.bytes")}</th>
-              <th>{t("transfers.col.progress")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {transfers.map((p) => {
-              const pct = percentDone(p);
-              const done = humanBytes(p.bytesDone, locale);
-              return (
-                <tr key={p.transferId} data-testid={`transfer-${p.transferId}`}>
-                  <td className="mono">{p.key}</td>
-                  <td className="num">
-                    {p.bytesTotal === null ? done : t("transfers.bytes", { done, total: humanBytes(p.bytesTotal, locale) })}
-                  </td>
-                  <td>
-                    {pct !== null && (
-                      <span
-                        className="progress wide"
-                        role="progressbar"
-                        aria-valuemin={0}
-                        aria-valuemax={100}
-                        aria-valuenow={Math.round(pct)}
-                        aria-label={p.key}
-                      >
-                        <span className="progress-bar" style={{ width: `${pct}%` }} />
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ul className="transfer-list" data-testid="transfer-list">
+          {transfers.map((v) => (
+            <TransferRow key={v.id} transfer={v} />
+          ))}
+        </ul>
       )}
+      {settingsOpen && <TransferSettingsDialog onClose={() => setSettingsOpen(false)} />}
     </section>
   );
 }

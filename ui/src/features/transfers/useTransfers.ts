@@ -1,40 +1,23 @@
-import { createContext, useContext, useEffect, useRef, useState } from "react";
-import { onTransferProgress, type TransferProgress } from "../../backend";
-import { useBackendEvent } from "../../lib/useBackendEvent";
+import { createContext, useContext, useSyncExternalStore } from "react";
+import type { TransferView } from "../../backend";
+import { TransferStore } from "./store";
 
-/** How long a finished transfer stays visible. */
-const KEEP_FINISHED_MS = 1500;
+/** Outside a TransfersProvider (tests of one screen): an empty list that takes puts. */
+export const TransfersContext = createContext<TransferStore>(new TransferStore());
 
-/**
- * The transfers in progress, from the backend's "transfer-progress" events. Listened to once,
- * in the app frame (TransfersProvider), so that the status bar and the Transfers page show the
- * same list whenever they are opened. A first step: the queue, cancel and history come later.
- */
-export function useTransferEvents(): TransferProgress[] {
-  const [active, setActive] = useState<Record<string, TransferProgress>>({});
-  const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
-
-  useBackendEvent(onTransferProgress, (p) => {
-    setActive((prev) => ({ ...prev, [p.transferId]: p }));
-    if (p.bytesTotal !== null && p.bytesDone >= p.bytesTotal) {
-      const timer = setTimeout(() => {
-        timers.current.delete(timer);
-        setActive(({ [p.transferId]: _done, ...rest }) => rest);
-      }, KEEP_FINISHED_MS);
-      timers.current.add(timer);
-    }
-  });
-  useEffect(() => {
-    const pending = timers.current;
-    return () => pending.forEach(clearTimeout);
-  }, []);
-
-  return Object.values(active);
+/** The store itself: for `put` after a command, `get` of one transfer. */
+export function useTransferStore(): TransferStore {
+  return useContext(TransfersContext);
 }
 
-export const TransfersContext = createContext<TransferProgress[]>([]);
+/** Every transfer the engine knows, newest first, kept current. */
+export function useTransfers(): readonly TransferView[] {
+  const store = useTransferStore();
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}
 
-/** The running transfers (empty outside a TransfersProvider). */
-export function useTransfers(): TransferProgress[] {
-  return useContext(TransfersContext);
+/** One transfer, kept current; undefined when unknown (not listed yet, or cleared). */
+export function useTransfer(id: number | null | undefined): TransferView | undefined {
+  const transfers = useTransfers();
+  return id === null || id === undefined ? undefined : transfers.find((t) => t.id === id);
 }

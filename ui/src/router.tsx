@@ -98,6 +98,7 @@ const objectsRoute = createRoute({
             search: { prefix: place.prefix, select: place.select },
           })
         }
+        onOpenTransfers={() => void navigate({ to: "/transfers" })}
       />
     );
   },

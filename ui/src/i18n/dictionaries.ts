@@ -1,6 +1,7 @@
 // The dictionaries of the app: the shared messages plus each feature's own (src/features/*/i18n.ts).
 import { messages as bucketSettings } from "../features/bucket-settings/i18n";
 import { messages as buckets } from "../features/buckets/i18n";
+import { messages as drop } from "../features/drop/i18n";
 import { messages as objects } from "../features/objects/i18n";
 import { messages as profiles } from "../features/profiles/i18n";
 import { messages as topics } from "../features/topics/i18n";
@@ -9,7 +10,7 @@ import { messages as common } from "./common";
 import type { Locale } from "./locale";
 
 /** Every domain's messages, for the tests (no key may be defined by two domains). */
-export const DOMAINS = { common, profiles, buckets, objects, bucketSettings, topics, transfers } as const;
+export const DOMAINS = { common, profiles, buckets, objects, bucketSettings, topics, transfers, drop } as const;
 
 const en = {
   ...common.en,
@@ -19,6 +20,7 @@ const en = {
   ...bucketSettings.en,
   ...topics.en,
   ...transfers.en,
+  ...drop.en,
 };
 
 /** Every message key of the app: a typed union, so `t("nope")` fails `tsc`. */
@@ -34,5 +36,6 @@ export const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = {
     ...bucketSettings["zh-CN"],
     ...topics["zh-CN"],
     ...transfers["zh-CN"],
+    ...drop["zh-CN"],
   },
 };

@@ -64,7 +64,7 @@ export function BucketList({ profileId, selected, onSelect, notice, onNotice }: 
           spellCheck={false}
         />
       )}
-      <ul className="bucket-list" data-testid="bucket-list">
+      <ul className="bucket-list" data-testid="bucket-list" data-drop-profile={profileId}>
         {buckets.isPending && (
           <li className="muted">
             <Spinner label={t("buckets.loading")} />
@@ -84,6 +84,8 @@ export function BucketList({ profileId, selected, onSelect, notice, onNotice }: 
               data-testid={`bucket-item-${b.name}`}
               aria-current={b.name === selected ? "true" : undefined}
               ref={b.name === selected ? selectedItem : undefined}
+              data-drop-bucket={b.name}
+              data-drop-prefix=""
               onClick={() => onSelect(b.name)}
             >
               <Icon name="bucket" size={18} className="bucket-icon" />

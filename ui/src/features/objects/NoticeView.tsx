@@ -1,11 +1,13 @@
 import { Icon } from "../../components/Icon";
 import { ErrorMessage, errorSentence } from "../../errors";
 import { useT } from "../../i18n";
+import { TransferNotice } from "../transfers/TransferNotice";
 import type { Notice } from "./notice";
 
-/** The outcome of the last action: a success line, an error, or a delete report with its failures. */
-export function NoticeView({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
+/** The outcome of the last action: a success line, an error, a transfer followed live, or a delete report with its failures. */
+export function NoticeView({ notice, onDismiss, onOpenTransfers }: { notice: Notice; onDismiss: () => void; onOpenTransfers?: () => void }) {
   const { t, tn, locale } = useT();
+  if (notice.kind === "transfer") return <TransferNotice started={notice.started} onDismiss={onDismiss} onOpen={onOpenTransfers} />;
   if (notice.kind === "error")
     return <ErrorMessage error={notice.error} context={notice.about} onDismiss={onDismiss} className="notice" />;
   if (notice.kind === "success" || notice.kind === "warning") {

@@ -1,8 +1,10 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { api, onFilesDropped, type FilesDropped, type LocalFile, type ObjectEntry, type ObjectPage } from "../../backend";
+import { api, type LocalFile, type ObjectEntry, type ObjectPage } from "../../backend";
 import { BackendError } from "../../errors";
 import { renderWithProviders } from "../../test/render";
+import { listenToTransfers, transfer, update } from "../transfers/testing";
+import { TransfersProvider } from "../transfers/TransfersProvider";
 import { ObjectBrowser } from "./ObjectBrowser";
 
 vi.mock("../../backend");
@@ -33,7 +35,14 @@ function shownNames(): string[] {
 }
 
 function renderBrowser(prefix = "", onNavigate = vi.fn()) {
-  return { onNavigate, ...renderWithProviders(<ObjectBrowser profileId="p1" bucket="bkt" prefix={prefix} onNavigate={onNavigate} />) };
+  return {
+    onNavigate,
+    ...renderWithProviders(
+      <TransfersProvider>
+        <ObjectBrowser profileId="p1" bucket="bkt" prefix={prefix} onNavigate={onNavigate} />
+      </TransfersProvider>,
+    ),
+  };
 }
 
 describe("object table", () => {
@@ -189,166 +198,163 @@ describe("delete", () => {
   });
 });
 
-const file = (name: string): LocalFile => ({ handle: `handle-of-${name}`, name, size: 10 });
+const file = (name: string, isFolder = false): LocalFile => ({ handle: `handle-of-${name}`, name, size: isFolder ? null : 10, isFolder });
 
 describe("upload", () => {
   beforeEach(() => {
     vi.mocked(api.listObjects).mockResolvedValue(page("docs/", [], [obj("docs/report.pdf")], null));
-    vi.mocked(api.pickFilesToUpload).mockResolvedValue([file("report.pdf")]);
   });
 
-  it("uploads to prefix + file name, sending Rust's handle", async () => {
-    vi.mocked(api.uploadFile).mockResolvedValue(obj("docs/new.txt"));
+  it("sends the picked files to the shown folder as one transfer, and follows it to the end", async () => {
+    const emit = listenToTransfers();
+    vi.mocked(api.pickFilesToUpload).mockResolvedValue([file("a b.txt"), file("照片.jpg")]);
+    const started = transfer({ id: 9, bucket: "bkt", destination: "bkt/docs/", state: "queued", filesTotal: 0, filesDone: 0, bytesDone: 0 });
+    vi.mocked(api.uploadLocal).mockResolvedValue(started);
+    renderBrowser("docs/");
+    fireEvent.click(screen.getByTestId("object-upload"));
+    await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Uploading 2 items…"));
+    expect(api.uploadLocal).toHaveBeenCalledWith("p1", "bkt", "docs/", ["handle-of-a b.txt", "handle-of-照片.jpg"], null);
+
+    emit(update([{ ...started, state: "done", filesTotal: 2, filesDone: 2 }]));
+    expect(screen.getByTestId("notice").textContent).toContain("Uploaded 2 files.");
+  });
+
+  it("names the one file it uploaded", async () => {
+    const emit = listenToTransfers();
     vi.mocked(api.pickFilesToUpload).mockResolvedValue([file("new.txt")]);
+    const started = transfer({ id: 9, destination: "bkt/docs/", state: "queued", filesTotal: 1, filesDone: 0 });
+    vi.mocked(api.uploadLocal).mockResolvedValue(started);
     renderBrowser("docs/");
     fireEvent.click(screen.getByTestId("object-upload"));
-    expect((await screen.findByTestId("notice")).textContent).toContain("Uploaded new.txt.");
-    expect(api.uploadFile).toHaveBeenCalledWith("p1", "bkt", "docs/new.txt", "handle-of-new.txt", false);
+    await screen.findByTestId("notice");
+    emit(update([{ ...started, state: "done", filesDone: 1 }]));
+    expect(screen.getByTestId("notice").textContent).toContain("Uploaded new.txt.");
   });
 
-  it("uploads several picked files, one after the other", async () => {
-    vi.mocked(api.uploadFile).mockImplementation(async (_p, _b, key) => obj(key));
-    vi.mocked(api.pickFilesToUpload).mockResolvedValue([file("a b.txt"), file("照片.jpg"), file("c.txt")]);
+  it("uploads a picked folder with everything in it", async () => {
+    vi.mocked(api.pickFolderToUpload).mockResolvedValue(file("photos 2024", true));
+    vi.mocked(api.uploadLocal).mockResolvedValue(transfer({ id: 3, destination: "bkt/docs/" }));
     renderBrowser("docs/");
-    fireEvent.click(screen.getByTestId("object-upload"));
-    expect((await screen.findByTestId("notice")).textContent).toContain("Uploaded 3 files.");
-    expect(vi.mocked(api.uploadFile).mock.calls.map((c) => [c[2], c[3]])).toEqual([
-      ["docs/a b.txt", "handle-of-a b.txt"],
-      ["docs/照片.jpg", "handle-of-照片.jpg"],
-      ["docs/c.txt", "handle-of-c.txt"],
-    ]);
+    fireEvent.click(screen.getByTestId("object-upload-folder"));
+    await waitFor(() => expect(api.uploadLocal).toHaveBeenCalledWith("p1", "bkt", "docs/", ["handle-of-photos 2024"], null));
+    expect(screen.getByTestId("notice").textContent).toContain("Uploading photos 2024…");
   });
 
-  it("asks before overwriting (ObjectExists) and retries with overwrite only if the user agrees", async () => {
-    vi.mocked(api.uploadFile).mockImplementation(async (_p, _b, key, _s, overwrite) => {
-      if (!overwrite) throw new BackendError({ code: "ObjectExists", status: null, requestId: null, detail: `exists: ${key}` });
-      return obj(key);
-    });
+  it("asks nothing itself when objects exist: the transfer asks once for all of them", async () => {
+    const emit = listenToTransfers();
+    vi.mocked(api.pickFilesToUpload).mockResolvedValue([file("report.pdf")]);
+    const started = transfer({ id: 5, destination: "bkt/docs/", state: "queued" });
+    vi.mocked(api.uploadLocal).mockResolvedValue(started);
+    vi.mocked(api.resolveTransferConflicts).mockResolvedValue({ ...started, state: "queued" });
     renderBrowser("docs/");
     fireEvent.click(screen.getByTestId("object-upload"));
-    const dialog = await screen.findByTestId("confirm-dialog");
-    expect(dialog.textContent).toContain("An object named “docs/report.pdf” already exists here. Overwrite it?");
-    expect(api.uploadFile).toHaveBeenCalledTimes(1);
-    fireEvent.click(screen.getByTestId("confirm-ok"));
-    await waitFor(() => expect(api.uploadFile).toHaveBeenCalledTimes(2));
-    expect(api.uploadFile).toHaveBeenLastCalledWith("p1", "bkt", "docs/report.pdf", "handle-of-report.pdf", true);
-    expect((await screen.findByTestId("notice")).textContent).toContain("Uploaded report.pdf.");
-  });
-
-  it("does not overwrite when the user declines, and goes on with the next file", async () => {
-    vi.mocked(api.pickFilesToUpload).mockResolvedValue([file("report.pdf"), file("new.txt")]);
-    vi.mocked(api.uploadFile).mockImplementation(async (_p, _b, key, _s, overwrite) => {
-      if (key === "docs/report.pdf" && !overwrite) {
-        throw new BackendError({ code: "ObjectExists", status: null, requestId: null, detail: "exists" });
-      }
-      return obj(key);
-    });
-    renderBrowser("docs/");
-    fireEvent.click(screen.getByTestId("object-upload"));
-    await screen.findByTestId("confirm-dialog");
-    fireEvent.click(screen.getByTestId("confirm-cancel"));
+    await screen.findByTestId("notice");
     expect(screen.queryByTestId("confirm-dialog")).toBeNull();
-    expect((await screen.findByTestId("notice")).textContent).toContain("Uploaded new.txt.");
-    expect(vi.mocked(api.uploadFile).mock.calls.map((c) => [c[2], c[4]])).toEqual([
-      ["docs/report.pdf", false],
-      ["docs/new.txt", false],
-    ]);
-    expect(screen.queryByTestId("error-message")).toBeNull();
+    emit(update([{ ...started, state: "needsDecision", filesConflict: 1 }]));
+    const decision = within(screen.getByTestId("notice")).getByTestId("conflict-decision");
+    expect(decision.textContent).toContain("1 file already exists at the destination.");
+    fireEvent.click(within(decision).getByTestId("conflict-overwrite"));
+    await waitFor(() => expect(api.resolveTransferConflicts).toHaveBeenCalledWith(5, "overwrite"));
   });
 
-  it("keeps the existing object when the user declines (one file)", async () => {
-    vi.mocked(api.uploadFile).mockRejectedValue(
-      new BackendError({ code: "ObjectExists", status: null, requestId: null, detail: "exists" }),
-    );
-    renderBrowser("docs/");
-    fireEvent.click(screen.getByTestId("object-upload"));
-    await screen.findByTestId("confirm-dialog");
-    fireEvent.click(screen.getByTestId("confirm-cancel"));
-    expect(screen.queryByTestId("confirm-dialog")).toBeNull();
-    await waitFor(() => expect((screen.getByTestId("object-upload") as HTMLButtonElement).disabled).toBe(false));
-    expect(api.uploadFile).toHaveBeenCalledTimes(1);
-    expect(screen.queryByTestId("error-message")).toBeNull();
-    expect(screen.queryByTestId("notice")).toBeNull();
-  });
-
-  it("stops and explains when an upload fails", async () => {
-    vi.mocked(api.pickFilesToUpload).mockResolvedValue([file("a.txt"), file("b.txt")]);
-    vi.mocked(api.uploadFile).mockRejectedValue(
-      new BackendError({ code: "AccessDenied", status: 403, requestId: "tx5", detail: "Access Denied" }),
-    );
+  it("explains when the upload cannot start", async () => {
+    vi.mocked(api.pickFilesToUpload).mockResolvedValue([file("a.txt")]);
+    vi.mocked(api.uploadLocal).mockRejectedValue(new BackendError({ code: "AccessDenied", status: 403, requestId: "tx5", detail: "Access Denied" }));
     renderBrowser("docs/");
     fireEvent.click(screen.getByTestId("object-upload"));
     expect((await screen.findByTestId("error-code")).textContent).toBe("AccessDenied");
-    expect(api.uploadFile).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId("error-context").textContent).toBe("Could not upload a.txt.");
   });
 
   it("does nothing when the file dialog is cancelled", async () => {
     vi.mocked(api.pickFilesToUpload).mockResolvedValue([]);
+    vi.mocked(api.pickFolderToUpload).mockResolvedValue(null);
     renderBrowser("docs/");
     fireEvent.click(screen.getByTestId("object-upload"));
-    await waitFor(() => expect(api.pickFilesToUpload).toHaveBeenCalled());
-    await act(async () => {}); // the picker's answer has been handled now
-    expect(api.uploadFile).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId("object-upload-folder"));
+    await waitFor(() => expect(api.pickFolderToUpload).toHaveBeenCalled());
+    await act(async () => {}); // the pickers' answers have been handled now
+    expect(api.uploadLocal).not.toHaveBeenCalled();
     expect(screen.queryByTestId("notice")).toBeNull();
   });
 
-  it("uploads files dropped on the window into the current folder", async () => {
-    let drop: ((dropped: FilesDropped) => void) | undefined;
-    const unlisten = vi.fn();
-    vi.mocked(onFilesDropped).mockImplementation(async (cb) => {
-      drop = cb;
-      return unlisten;
-    });
-    vi.mocked(api.uploadFile).mockImplementation(async (_p, _b, key) => obj(key));
-    const { unmount } = renderBrowser("docs/");
-    await waitFor(() => expect(drop).toBeDefined());
-    act(() => drop?.({ files: [file("dropped.png")], skippedFolders: [] }));
-    expect((await screen.findByTestId("notice")).textContent).toContain("Uploaded dropped.png.");
-    expect(api.uploadFile).toHaveBeenCalledWith("p1", "bkt", "docs/dropped.png", "handle-of-dropped.png", false);
-    expect(api.pickFilesToUpload).not.toHaveBeenCalled();
-    unmount();
-    expect(unlisten).toHaveBeenCalled();
-  });
-
-  it("names dropped folders, which are not uploaded", async () => {
-    let drop: ((dropped: FilesDropped) => void) | undefined;
-    vi.mocked(onFilesDropped).mockImplementation(async (cb) => {
-      drop = cb;
-      return () => {};
-    });
-    vi.mocked(api.uploadFile).mockImplementation(async (_p, _b, key) => obj(key));
+  it("reloads the listing when files of an upload into it are done, at most once a second", async () => {
+    const emit = listenToTransfers();
+    vi.mocked(api.listTransfers).mockResolvedValue([transfer({ id: 4, destination: "bkt/docs/", filesDone: 0, createdAt: 0 })]);
     renderBrowser("docs/");
-    await waitFor(() => expect(drop).toBeDefined());
-    act(() => drop?.({ files: [], skippedFolders: ["photos"] }));
-    expect((await screen.findByTestId("notice")).textContent).toContain("Folders are not uploaded: photos.");
-    act(() => drop?.({ files: [file("a.txt")], skippedFolders: ["x", "y"] }));
-    await waitFor(() => expect(screen.getByTestId("notice").textContent).toBe("Uploaded a.txt. Folders are not uploaded: x, y.×"));
-    expect(api.uploadFile).toHaveBeenCalledTimes(1);
+    await screen.findByTestId("object-row-docs/report.pdf");
+    await act(async () => {});
+    const listed = vi.mocked(api.listObjects).mock.calls.length;
+    vi.useFakeTimers();
+    try {
+      emit(update([transfer({ id: 4, destination: "bkt/docs/", filesDone: 1, createdAt: 0 })]));
+      await act(async () => vi.advanceTimersByTimeAsync(10));
+      expect(vi.mocked(api.listObjects).mock.calls.length).toBe(listed + 1);
+      emit(update([transfer({ id: 4, destination: "bkt/docs/", filesDone: 2, createdAt: 0 })]));
+      emit(update([transfer({ id: 4, destination: "bkt/docs/", filesDone: 3, createdAt: 0 })]));
+      await act(async () => vi.advanceTimersByTimeAsync(500));
+      expect(vi.mocked(api.listObjects).mock.calls.length).toBe(listed + 1);
+      await act(async () => vi.advanceTimersByTimeAsync(600));
+      expect(vi.mocked(api.listObjects).mock.calls.length).toBe(listed + 2);
+      // An upload elsewhere in the bucket, or a download, does not reload this listing.
+      emit(update([transfer({ id: 5, destination: "bkt/other/", filesDone: 9, createdAt: 0 })]));
+      emit(update([transfer({ id: 6, direction: "download", destination: "/home/me", filesDone: 9, createdAt: 0 })]));
+      await act(async () => vi.advanceTimersByTimeAsync(2000));
+      expect(vi.mocked(api.listObjects).mock.calls.length).toBe(listed + 2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
 describe("download", () => {
-  it("asks where to save, proposing the object's name", async () => {
-    vi.mocked(api.listObjects).mockResolvedValue(page("docs/", [], [obj("docs/report.pdf")], null));
-    vi.mocked(api.pickSaveLocation).mockResolvedValue({ handle: "save-handle-1", name: "report (1).pdf", size: null });
-    vi.mocked(api.downloadObject).mockResolvedValue(2048);
+  beforeEach(() => {
+    vi.mocked(api.listObjects).mockResolvedValue(page("docs/", ["docs/sub/"], [obj("docs/report.pdf"), obj("docs/b.txt")], null));
+  });
+
+  it("saves one object where the save dialog says, proposing its name", async () => {
+    const emit = listenToTransfers();
+    vi.mocked(api.pickSaveLocation).mockResolvedValue({ handle: "save-handle-1", name: "report (1).pdf", size: null, isFolder: false });
+    const started = transfer({ id: 2, direction: "download", state: "queued", filesTotal: 1, filesDone: 0, bytesTotal: 2048, bytesDone: 0 });
+    vi.mocked(api.downloadToFile).mockResolvedValue(started);
     renderBrowser("docs/");
     fireEvent.click(await screen.findByTestId("object-row-docs/report.pdf"));
     fireEvent.click(screen.getByTestId("object-download"));
-    expect((await screen.findByTestId("notice")).textContent).toContain("Saved report (1).pdf (2.0 KiB).");
+    await waitFor(() => expect(api.downloadToFile).toHaveBeenCalledWith("p1", "bkt", "docs/report.pdf", "save-handle-1"));
     expect(api.pickSaveLocation).toHaveBeenCalledWith("report.pdf");
-    expect(api.downloadObject).toHaveBeenCalledWith("p1", "bkt", "docs/report.pdf", "save-handle-1");
+    emit(update([{ ...started, state: "done", filesDone: 1, bytesDone: 2048 }]));
+    expect(screen.getByTestId("notice").textContent).toContain("Saved report (1).pdf (2.0 KiB).");
   });
 
-  it("does nothing when the save dialog is cancelled", async () => {
-    vi.mocked(api.listObjects).mockResolvedValue(page("docs/", [], [obj("docs/report.pdf")], null));
+  it("downloads several objects and folders into a chosen folder, keeping the structure below the shown prefix", async () => {
+    vi.mocked(api.pickDownloadFolder).mockResolvedValue({ handle: "dir-1", name: "Downloads", size: null, isFolder: true });
+    vi.mocked(api.downloadToFolder).mockResolvedValue(transfer({ id: 3, direction: "download" }));
+    renderBrowser("docs/");
+    fireEvent.click(await screen.findByTestId("object-row-docs/sub/"));
+    fireEvent.click(screen.getByTestId("object-row-docs/b.txt"), { ctrlKey: true });
+    fireEvent.click(screen.getByTestId("object-download"));
+    await waitFor(() => expect(api.downloadToFolder).toHaveBeenCalledWith("p1", "bkt", "docs/", ["docs/b.txt"], ["docs/sub/"], "dir-1", null));
+    expect(api.pickSaveLocation).not.toHaveBeenCalled();
+  });
+
+  it("a folder alone goes to a chosen folder too", async () => {
+    vi.mocked(api.pickDownloadFolder).mockResolvedValue({ handle: "dir-1", name: "Downloads", size: null, isFolder: true });
+    vi.mocked(api.downloadToFolder).mockResolvedValue(transfer({ id: 3, direction: "download" }));
+    renderBrowser("docs/");
+    fireEvent.click(await screen.findByTestId("object-row-docs/sub/"));
+    fireEvent.click(screen.getByTestId("object-download"));
+    await waitFor(() => expect(api.downloadToFolder).toHaveBeenCalledWith("p1", "bkt", "docs/", [], ["docs/sub/"], "dir-1", null));
+  });
+
+  it("does nothing when the dialog is cancelled", async () => {
     vi.mocked(api.pickSaveLocation).mockResolvedValue(null);
     renderBrowser("docs/");
     fireEvent.click(await screen.findByTestId("object-row-docs/report.pdf"));
     fireEvent.click(screen.getByTestId("object-download"));
     await waitFor(() => expect(api.pickSaveLocation).toHaveBeenCalled());
     await act(async () => {});
-    expect(api.downloadObject).not.toHaveBeenCalled();
+    expect(api.downloadToFile).not.toHaveBeenCalled();
+    expect(screen.queryByTestId("notice")).toBeNull();
   });
 });
 
@@ -381,8 +387,8 @@ describe("errors that say what happened", () => {
 
   it("a failed download names the object", async () => {
     vi.mocked(api.headObject).mockRejectedValue(new BackendError({ code: "Timeout", status: null, requestId: null, detail: "" }));
-    vi.mocked(api.pickSaveLocation).mockResolvedValue({ handle: "h1", name: "a.txt", size: null });
-    vi.mocked(api.downloadObject).mockRejectedValue(
+    vi.mocked(api.pickSaveLocation).mockResolvedValue({ handle: "h1", name: "a.txt", size: null, isFolder: false });
+    vi.mocked(api.downloadToFile).mockRejectedValue(
       new BackendError({ code: "NoSuchKey", status: 404, requestId: "tx-n", detail: "" }),
     );
     renderBrowser();

@@ -1,6 +1,5 @@
 import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { onFilesDropped } from "../../backend";
 import { BackendError } from "../../errors";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { Spinner } from "../../components/Spinner";
@@ -8,7 +7,6 @@ import { useT } from "../../i18n";
 import { formatCount } from "../../lib/format";
 import { parentPrefix } from "../../lib/path";
 import { queryKeys } from "../../lib/queryKeys";
-import { useBackendEvent } from "../../lib/useBackendEvent";
 import { useStoredState } from "../../lib/useStoredState";
 import { TransferStatus } from "../transfers/TransferStatus";
 import { DetailsPane } from "./DetailsPane";
@@ -24,6 +22,7 @@ import { useGoToPath, type Place } from "./useGoToPath";
 import { useObjectPages } from "./useObjectPages";
 import { useSelection } from "./useSelection";
 import { useTableKeyboard } from "./useTableKeyboard";
+import { useRefreshAfterUploads } from "./useRefreshAfterUploads";
 import { useUpload } from "./useUpload";
 
 interface Props {
@@ -37,18 +36,21 @@ interface Props {
   onNavigate: (prefix: string) => void;
   /** Another bucket, or an object to select: given by the path field. */
   onGo?: (place: Place) => void;
+  /** Opens the transfer panel (from the status bar and a transfer's notice). */
+  onOpenTransfers?: () => void;
 }
 
 const isBool = (v: unknown): v is boolean => typeof v === "boolean";
 
-/**
- * Toolbar, path bar, the object table and the details pane of one bucket "folder". Files dropped
- * on the window while it is shown are uploaded into this folder.
- */
 /** Window width (px) from which the details pane starts open. */
 const WIDE_ENOUGH_FOR_DETAILS = 1000;
 
-export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoint = null, onNavigate, onGo }: Props) {
+/**
+ * Toolbar, path bar, the object table and the details pane of one bucket "folder". It is a drop
+ * target (data-drop-*: the app frame's FileDrop reads them): files dropped on a folder row go
+ * into that folder, anywhere else here into this one.
+ */
+export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoint = null, onNavigate, onGo, onOpenTransfers }: Props) {
   const { t, tn, locale } = useT();
   const qc = useQueryClient();
   const pages = useObjectPages(profileId, bucket, prefix);
@@ -70,9 +72,9 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
   const selectedObjects = selectedRows.filter((r) => r.kind === "object").map((r) => r.key);
 
   const upload = useUpload(profileId, bucket, prefix, setNotice);
-  const download = useDownload(profileId, bucket, setNotice);
+  const download = useDownload(profileId, bucket, prefix, setNotice);
   const remove = useDeleteObjects(profileId, bucket, setNotice, selection.clear);
-  useBackendEvent(onFilesDropped, upload.dropped);
+  useRefreshAfterUploads(profileId, bucket, prefix);
 
   const go = (place: Place) => {
     if (place.bucket === bucket && place.select === undefined) onNavigate(place.prefix);
@@ -107,30 +109,27 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
     queryFn: skipToken,
     enabled: false,
   });
-  const denied = selectedObjects.length === 1 && head.error instanceof BackendError && head.error.code === "AccessDenied";
-  const running = upload.running
-    ? t("upload.running", { name: upload.running })
-    : download.running
-      ? t("download.running", { name: download.running.key })
-      : null;
+  const denied =
+    selectedRows.length === 1 && selectedObjects.length === 1 && head.error instanceof BackendError && head.error.code === "AccessDenied";
 
   return (
-    <section className="browser">
+    <section className="browser" data-drop-profile={profileId} data-drop-bucket={bucket} data-drop-prefix={prefix}>
       <Toolbar
-        canDownload={selectedObjects.length === 1}
+        canDownload={selectedRows.length > 0}
         downloadBlocked={denied ? t("details.deniedAction") : null}
         deleteCount={selectedObjects.length}
-        busy={upload.busy || download.busy || remove.busy}
+        busy={remove.busy}
         refreshing={pages.isFetching && !pages.isFetchingNextPage}
         detailsOpen={detailsOpen}
-        onUpload={() => void upload.start()}
-        onDownload={() => void download.start(selectedObjects[0])}
+        onUploadFiles={() => void upload.pickFiles()}
+        onUploadFolder={() => void upload.pickFolder()}
+        onDownload={() => void download.start(selectedRows)}
         onDelete={() => remove.ask(selectedObjects)}
         onRefresh={refresh}
         onToggleDetails={() => setDetailsOpen(!detailsOpen)}
       />
       <PathBar bucket={bucket} prefix={prefix} onNavigate={onNavigate} onGo={goToPath.submit} busy={goToPath.busy} />
-      {notice && <NoticeView notice={notice} onDismiss={() => setNotice(null)} />}
+      {notice && <NoticeView notice={notice} onDismiss={() => setNotice(null)} onOpenTransfers={onOpenTransfers} />}
       <div className="browser-body">
         <TableArea
           pages={pages}
@@ -159,21 +158,10 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
             <Spinner label={t("objects.loadingMore")} />
           </span>
         )}
-        {running && <Spinner label={running} />}
         <span className="spacer" />
-        <TransferStatus />
+        <TransferStatus onOpen={onOpenTransfers} />
       </footer>
 
-      {upload.question && (
-        <ConfirmDialog
-          title={t("upload.exists.title")}
-          message={<p>{t("upload.exists.body", { key: upload.question.key })}</p>}
-          okLabel={t("upload.exists.ok")}
-          danger
-          onConfirm={() => upload.question?.answer(true)}
-          onCancel={() => upload.question?.answer(false)}
-        />
-      )}
       {remove.pending && (
         <ConfirmDialog
           title={t("delete.title")}

@@ -188,6 +188,8 @@ const ObjectRow = memo(function ObjectRow({ id, row, index, top, selected, focus
       data-focused={focused || undefined}
       className={`object-row ${row.kind} ${selected ? "selected" : ""} ${focused ? "focused" : ""} ${index % 2 ? "odd" : ""}`}
       data-testid={`object-row-${row.key}`}
+      // A folder row is where files dropped on it go (features/drop).
+      data-drop-prefix={row.kind === "folder" ? row.key : undefined}
       style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
       onClick={(e) => onClick(row, modifiers(e))}
       onDoubleClick={() => row.kind === "folder" && onOpen(row.key)}

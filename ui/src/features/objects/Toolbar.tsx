@@ -3,14 +3,16 @@ import { Tooltip } from "../../components/Tooltip";
 import { useT } from "../../i18n";
 
 interface Props {
+  /** Something is selected (objects, folders or both). */
   canDownload: boolean;
-  /** Why Download cannot work although one object is selected (e.g. the user may not read it). */
+  /** Why Download cannot work although something is selected (e.g. the user may not read it). */
   downloadBlocked?: string | null;
   deleteCount: number;
   busy: boolean;
   refreshing: boolean;
   detailsOpen: boolean;
-  onUpload: () => void;
+  onUploadFiles: () => void;
+  onUploadFolder: () => void;
   onDownload: () => void;
   onDelete: () => void;
   onRefresh: () => void;
@@ -18,41 +20,34 @@ interface Props {
 }
 
 export function Toolbar(p: Props) {
-  const { canDownload, downloadBlocked, deleteCount, busy, refreshing, detailsOpen, onUpload, onDownload, onDelete, onRefresh, onToggleDetails } = p;
+  const { canDownload, downloadBlocked, deleteCount, busy, refreshing, detailsOpen } = p;
   const { t } = useT();
   return (
     <div className="toolbar" role="toolbar">
-      <button type="button" className="button primary" data-testid="object-upload" onClick={onUpload} disabled={busy}>
+      <button type="button" className="button primary" data-testid="object-upload" onClick={p.onUploadFiles}>
         <Icon name="upload" size={18} />
         {t("objects.upload")}
       </button>
+      <button type="button" className="button" data-testid="object-upload-folder" onClick={p.onUploadFolder}>
+        <Icon name="folder" size={18} />
+        {t("objects.uploadFolder")}
+      </button>
       <span title={downloadBlocked ?? undefined} data-testid="object-download-reason">
-        <button
-          type="button"
-          className="button"
-          data-testid="object-download"
-          onClick={onDownload}
-          disabled={!canDownload || !!downloadBlocked || busy}
-        >
+        <button type="button" className="button" data-testid="object-download" onClick={p.onDownload} disabled={!canDownload || !!downloadBlocked}>
           <Icon name="download" size={18} />
           {t("objects.download")}
         </button>
       </span>
-      <button
-        type="button"
-        className="button danger-outline"
-        data-testid="object-delete"
-        onClick={onDelete}
-        disabled={deleteCount === 0 || busy}
-      >
+      <button type="button" className="button danger-outline" data-testid="object-delete" onClick={p.onDelete} disabled={deleteCount === 0 || busy}>
         <Icon name="trash" size={18} />
         {t("objects.delete")}
       </button>
       <span className="spacer" />
-      <button type="button" className="button" data-testid="object-refresh" onClick={onRefresh}>
-        <Icon name="refresh" size={18} className={refreshing ? "spin" : undefined} />
-        {t("objects.refresh")}
-      </button>
+      <Tooltip label={t("objects.refresh")}>
+        <button type="button" className="icon-button" data-testid="object-refresh" aria-label={t("objects.refresh")} onClick={p.onRefresh}>
+          <Icon name="refresh" size={18} className={refreshing ? "spin" : undefined} />
+        </button>
+      </Tooltip>
       <Tooltip label={detailsOpen ? t("details.hide") : t("details.show")}>
         <button
           type="button"
@@ -60,7 +55,7 @@ export function Toolbar(p: Props) {
           data-testid="details-toggle"
           aria-label={detailsOpen ? t("details.hide") : t("details.show")}
           aria-pressed={detailsOpen}
-          onClick={onToggleDetails}
+          onClick={p.onToggleDetails}
         >
           <Icon name="panel" />
         </button>

@@ -3,8 +3,9 @@ import { defineMessages } from "../../i18n/define";
 
 export const messages = defineMessages({
   en: {
-    "objects.upload": "Upload",
-    "objects.download": "Download",
+    "objects.upload": "Upload files…",
+    "objects.uploadFolder": "Upload folder…",
+    "objects.download": "Download…",
     "objects.delete": "Delete",
     "objects.refresh": "Refresh",
     "objects.col.name": "Name",
@@ -25,14 +26,7 @@ export const messages = defineMessages({
     "path.input": "Prefix",
     "path.inputPlaceholder": "Go to prefix… (Enter)",
 
-    "upload.exists.title": "Replace object?",
-    "upload.exists.body": "An object named “{key}” already exists here. Overwrite it?",
-    "upload.exists.ok": "Overwrite",
-    "upload.running": "Uploading {name}…",
-    "upload.done": "Uploaded {name}.",
 
-    "download.running": "Downloading {name}…",
-    "download.done": "Saved {name} ({size}).",
     "download.failed": "Could not download “{name}”.",
     "delete.failedAll.one": "Could not delete “{name}”.",
     "delete.failedAll.other": "Could not delete the {count} objects.",
@@ -66,9 +60,8 @@ export const messages = defineMessages({
     "details.noMetadata": "No user metadata.",
     "details.metadataRaw": "Show as stored",
 
-    "upload.doneMany.one": "Uploaded {count} file.",
-    "upload.doneMany.other": "Uploaded {count} files.",
-    "upload.dropHint": "Drop files on the window to upload them here.",
+    "upload.dropHint": "Drop files or folders on the window to upload them here (on a folder’s row: into that folder).",
+    "upload.failed": "Could not upload {name}.",
 
     "path.emptySegment": "(empty name)",
     "path.more": "{count} hidden levels",
@@ -79,11 +72,11 @@ export const messages = defineMessages({
     "details.show": "Show details",
     "details.hide": "Hide details",
 
-    "upload.foldersSkipped": "Folders are not uploaded: {names}.",
   },
   "zh-CN": {
-    "objects.upload": "上传",
-    "objects.download": "下载",
+    "objects.upload": "上传文件…",
+    "objects.uploadFolder": "上传文件夹…",
+    "objects.download": "下载…",
     "objects.delete": "删除",
     "objects.refresh": "刷新",
     "objects.col.name": "名称",
@@ -104,14 +97,7 @@ export const messages = defineMessages({
     "path.input": "前缀",
     "path.inputPlaceholder": "跳转到前缀…（回车）",
 
-    "upload.exists.title": "覆盖对象？",
-    "upload.exists.body": "此处已存在名为“{key}”的对象。是否覆盖？",
-    "upload.exists.ok": "覆盖",
-    "upload.running": "正在上传 {name}…",
-    "upload.done": "已上传 {name}。",
 
-    "download.running": "正在下载 {name}…",
-    "download.done": "已保存 {name}（{size}）。",
     "download.failed": "无法下载“{name}”。",
     "delete.failedAll.one": "无法删除“{name}”。",
     "delete.failedAll.other": "无法删除这 {count} 个对象。",
@@ -145,9 +131,8 @@ export const messages = defineMessages({
     "details.noMetadata": "没有用户元数据。",
     "details.metadataRaw": "显示原始值",
 
-    "upload.doneMany.one": "已上传 {count} 个文件。",
-    "upload.doneMany.other": "已上传 {count} 个文件。",
-    "upload.dropHint": "将文件拖放到窗口中即可上传到此处。",
+    "upload.dropHint": "将文件或文件夹拖放到窗口中即可上传到此处（拖放到文件夹行上则上传到该文件夹）。",
+    "upload.failed": "无法上传 {name}。",
 
     "path.emptySegment": "（空名称）",
     "path.more": "{count} 个隐藏的层级",
@@ -158,6 +143,5 @@ export const messages = defineMessages({
     "details.show": "显示详细信息",
     "details.hide": "隐藏详细信息",
 
-    "upload.foldersSkipped": "文件夹不会被上传：{names}。",
   },
 });

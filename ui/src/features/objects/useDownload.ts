@@ -1,29 +1,43 @@
-import { useMutation } from "@tanstack/react-query";
-import { api, type LocalFile } from "../../backend";
+import { api } from "../../backend";
 import { useT } from "../../i18n";
-import { humanBytes } from "../../lib/format";
 import { lastSegment } from "../../lib/path";
+import { useTransferStore } from "../transfers/useTransfers";
 import type { Notice } from "./notice";
+import type { Row } from "./rows";
 
-/** Download: Rust asks where to save (proposing the object's name), then downloads there. */
-export function useDownload(profileId: string, bucket: string, notify: (n: Notice) => void) {
-  const { t, locale } = useT();
-  const download = useMutation({
-    mutationFn: ({ key, destination }: { key: string; destination: LocalFile }) =>
-      api.downloadObject(profileId, bucket, key, destination.handle),
-    onSuccess: (bytes, { destination }) =>
-      notify({ kind: "success", text: t("download.done", { name: destination.name, size: humanBytes(bytes, locale) }) }),
-    onError: (error, { key }) => notify({ kind: "error", error, about: t("download.failed", { name: lastSegment(key) || key }) }),
-  });
+/**
+ * Download of the selection. One object: Rust's save dialog (proposing its name; the dialog asks
+ * about replacing) and downloadToFile. Several, or any folder: a folder to download into, and
+ * downloadToFolder keeping the structure below the shown prefix.
+ */
+export function useDownload(profileId: string, bucket: string, prefix: string, notify: (n: Notice) => void) {
+  const { t, tn } = useT();
+  const store = useTransferStore();
 
-  const start = async (key: string) => {
+  const start = async (selection: readonly Row[]) => {
+    if (selection.length === 0) return;
+    const one = selection.length === 1 && selection[0].kind === "object" ? selection[0].key : null;
+    const what = selection.length === 1 ? lastSegment(selection[0].key) || selection[0].key : tn("transferNotice.items", selection.length);
     try {
-      const destination = await api.pickSaveLocation(lastSegment(key));
-      if (destination) download.mutate({ key, destination });
+      if (one !== null) {
+        const destination = await api.pickSaveLocation(lastSegment(one));
+        if (!destination) return;
+        const transfer = await api.downloadToFile(profileId, bucket, one, destination.handle);
+        store.put(transfer);
+        notify({ kind: "transfer", started: { transfer, what, single: true, savedAs: destination.name } });
+      } else {
+        const destination = await api.pickDownloadFolder();
+        if (!destination) return;
+        const keys = selection.filter((r) => r.kind === "object").map((r) => r.key);
+        const folders = selection.filter((r) => r.kind === "folder").map((r) => r.key);
+        const transfer = await api.downloadToFolder(profileId, bucket, prefix, keys, folders, destination.handle, null);
+        store.put(transfer);
+        notify({ kind: "transfer", started: { transfer, what, single: false, savedAs: destination.name } });
+      }
     } catch (error) {
-      notify({ kind: "error", error, about: t("download.failed", { name: lastSegment(key) || key }) });
+      notify({ kind: "error", error, about: t("download.failed", { name: what }) });
     }
   };
 
-  return { start, busy: download.isPending, running: download.isPending ? download.variables : undefined };
+  return { start };
 }

@@ -7,18 +7,17 @@
 import type {
   AppError,
   BackendCommands,
+  BackendEvents,
   BucketSummary,
   BucketVersioning,
   ErrorCode,
-  FilesDropped,
-  LocalFile,
   ObjectDetails,
   ObjectEntry,
   Profile,
   Result,
   TopicSummary,
-  TransferProgress,
 } from "../backend";
+import { fakeDroppedFiles, fakeTransferCommands, onFakeTransfersChanged } from "./fakeTransfers";
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -128,35 +127,28 @@ function bucketExists(profileId: string, bucket: string) {
 const noBucket = <T>(bucket: string) =>
   fail<T>("NoSuchBucket", `The specified bucket does not exist: ${bucket}`, 404, requestId());
 
-// ---- progress events ----
-const listeners = new Set<(p: TransferProgress) => void>();
-let transferSeq = 0;
+// ---- events ----
+const eventListeners = new Map<keyof BackendEvents, Set<(payload: never) => void>>();
 
-async function simulateTransfer(key: string, total: number) {
-  const transferId = `t${++transferSeq}`;
-  for (let step = 1; step <= 8; step++) {
-    await delay(90);
-    const p = { transferId, key, bytesDone: Math.round((total * step) / 8), bytesTotal: total };
-    listeners.forEach((cb) => cb(p));
-  }
+/**
+ * Subscribes to a fake event: transfer updates come from the fake engine; drops and drags never
+ * come from a plain browser, but `window.__zosFakeDrop(x, y)` in the console drops a folder there.
+ */
+export function onFakeEvent<K extends keyof BackendEvents>(name: K, cb: (payload: BackendEvents[K]) => void): () => void {
+  if (name === "transfersChanged") return onFakeTransfersChanged(cb as (payload: BackendEvents["transfersChanged"]) => void);
+  const set = eventListeners.get(name) ?? new Set();
+  eventListeners.set(name, set);
+  set.add(cb);
+  return () => set.delete(cb);
 }
 
-export function onFakeTransferProgress(cb: (p: TransferProgress) => void): () => void {
-  listeners.add(cb);
-  return () => listeners.delete(cb);
+function emit<K extends keyof BackendEvents>(name: K, payload: BackendEvents[K]) {
+  eventListeners.get(name)?.forEach((cb) => (cb as (p: BackendEvents[K]) => void)(payload));
 }
 
-const dropListeners = new Set<(drop: FilesDropped) => void>();
-
-export function onFakeFilesDropped(cb: (drop: FilesDropped) => void): () => void {
-  dropListeners.add(cb);
-  return () => dropListeners.delete(cb);
-}
-
-const pickedFiles: LocalFile[] = [
-  { handle: "fake-1", name: "README.md", size: 1_536 },
-  { handle: "fake-2", name: "notes.txt", size: 512 },
-];
+Object.assign(window, {
+  __zosFakeDrop: (x: number, y: number) => emit("filesDropped", { files: fakeDroppedFiles(), position: { x, y } }),
+});
 
 const versioning = new Map<string, BucketVersioning>([["backups", { status: "Enabled", mfaDelete: null }]]);
 
@@ -171,6 +163,14 @@ const topics = new Map<string, TopicSummary[]>([
 ]);
 
 export const fakeCommands: BackendCommands = {
+  ...fakeTransferCommands({
+    bucketExists,
+    objectsOf: (bucket) => objects.get(bucket) ?? [],
+    putObject: (bucket, key, size) => {
+      const list = (objects.get(bucket) ?? []).filter((o) => o.key !== key);
+      objects.set(bucket, sorted([...list, entry(key, size, 0)]));
+    },
+  }),
   async listProfiles() {
     await delay(80);
     return ok(profiles.slice());
@@ -289,33 +289,6 @@ export const fakeCommands: BackendCommands = {
       rawMetadata: ext === "jpg" ? { title: "=?UTF-8?B?6aG555uu5oql5ZGK?=" } : {},
     };
     return ok(details);
-  },
-  async downloadObject(profileId, bucket, key) {
-    const o = objects.get(bucket)?.find((e) => e.key === key);
-    if (!bucketExists(profileId, bucket)) return noBucket(bucket);
-    if (!o) return fail("NoSuchKey", "The specified key does not exist.", 404, requestId());
-    await simulateTransfer(key, o.size);
-    return ok(o.size);
-  },
-  async uploadFile(profileId, bucket, key, _source, overwrite) {
-    await delay(100);
-    if (!bucketExists(profileId, bucket)) return noBucket(bucket);
-    const list = objects.get(bucket) ?? [];
-    if (!overwrite && list.some((o) => o.key === key)) {
-      return fail("ObjectExists", `an object already exists at ${key}`);
-    }
-    const e = entry(key, 1_536, 0);
-    await simulateTransfer(key, e.size);
-    objects.set(bucket, sorted([...list.filter((o) => o.key !== key), e]));
-    return ok(e);
-  },
-  async pickFilesToUpload() {
-    await delay(50);
-    return ok(pickedFiles.slice());
-  },
-  async pickSaveLocation(defaultName) {
-    await delay(50);
-    return ok({ handle: `fake-save-${defaultName}`, name: defaultName, size: null });
   },
   async getBucketVersioning(profileId, bucket) {
     await delay(90);

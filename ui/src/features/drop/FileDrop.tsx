@@ -1,4 +1,4 @@
-import { useNavigate } from "@tanstack/react-router";
+import { useNavigate, useRouterState } from "@tanstack/react-router";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, onFilesDragOver, onFilesDropped, type FilesDragOver, type FilesDropped } from "../../backend";
 import { Icon } from "../../components/Icon";
@@ -24,6 +24,7 @@ export function FileDrop() {
   const { t, tn } = useT();
   const navigate = useNavigate();
   const store = useTransferStore();
+  const onPanel = useRouterState({ select: (s) => s.location.pathname === "/transfers" });
   const [notice, setNotice] = useState<DropNotice | null>(null);
   const highlighted = useRef<Element | null>(null);
 
@@ -78,14 +79,14 @@ export function FileDrop() {
       ) : notice.kind === "error" ? (
         <ErrorMessage error={notice.error} context={t("drop.failed")} onDismiss={dismiss} className="notice" />
       ) : (
-        <StartedNotice started={notice.started} onDismiss={dismiss} onOpen={() => void navigate({ to: "/transfers" })} />
+        <StartedNotice started={notice.started} onDismiss={dismiss} onOpen={onPanel ? undefined : () => void navigate({ to: "/transfers" })} />
       )}
     </div>
   );
 }
 
 /** The drop's transfer, followed live; gone a moment after it is done. */
-function StartedNotice({ started, onDismiss, onOpen }: { started: StartedTransfer; onDismiss: () => void; onOpen: () => void }) {
+function StartedNotice({ started, onDismiss, onOpen }: { started: StartedTransfer; onDismiss: () => void; onOpen?: () => void }) {
   const done = useTransfer(started.transfer.id)?.state === "done";
   useEffect(() => {
     if (!done) return;

@@ -60,7 +60,6 @@ export function TransferActions({ transfer: v, detailsOpen, detailsId, onToggleD
             {t("transfers.cancel")}
           </button>
         )}
-        <span className="spacer" />
         <button
           type="button"
           className="button small subtle"

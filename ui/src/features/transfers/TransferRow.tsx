@@ -50,12 +50,14 @@ export function TransferRow({ transfer: v }: { transfer: TransferView }) {
         </span>
       </div>
       <ProgressBar transfer={v} label={t("transfers.progressLabel", { name: v.source })} />
-      <TransferFigures transfer={v} />
+      <div className="transfer-footer">
+        <TransferFigures transfer={v} />
+        <TransferActions transfer={v} detailsOpen={detailsOpen} detailsId={detailsId} onToggleDetails={() => setDetailsOpen((o) => !o)} />
+      </div>
       {v.error && v.state !== "cancelled" && (
         <ErrorMessage error={v.error} context={v.filesFailed > 0 ? tn("transfers.failedFiles", v.filesFailed) : undefined} />
       )}
       {v.state === "needsDecision" && v.filesConflict > 0 && <ConflictDecision transfer={v} />}
-      <TransferActions transfer={v} detailsOpen={detailsOpen} detailsId={detailsId} onToggleDetails={() => setDetailsOpen((o) => !o)} />
       {detailsOpen && <TransferItems id={detailsId} transfer={v} />}
     </li>
   );

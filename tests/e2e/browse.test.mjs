@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { remote } from 'webdriverio';
 import {
   CreateBucketCommand,
@@ -43,6 +43,7 @@ const DATA_DIR = env('ZOS_BROWSER_DATA_DIR');
 const ARTIFACTS = process.env.ZOS_E2E_ARTIFACTS || '/tmp/zos-e2e';
 const DRIVER_PORT = Number(process.env.ZOS_E2E_DRIVER_PORT || 4444);
 const DIALOG_ANSWERS = env('ZOS_E2E_DIALOG_ANSWERS');
+const DROP_FILE = env('ZOS_E2E_DROP');
 
 // Per wait. A loaded 2-core CI machine stays well inside it; raise it with ZOS_E2E_TIMEOUT_MS.
 const TIMEOUT = Number(process.env.ZOS_E2E_TIMEOUT_MS || 15_000);
@@ -69,6 +70,18 @@ const SEEDED_KEYS = [
   'kb/report.txt',
   'kb/zeta.txt',
 ];
+// Made and seeded before the app starts, for the drop and folder-download steps.
+const DROP_BUCKET = `e2e-drop-${randomBytes(4).toString('hex')}`;
+const DROP_FOLDER = '相册 2024';
+// The dropped folder's files (relative to it) and their bytes: nested, Chinese names, spaces,
+// and one big enough (18 MiB) to be sent in parts.
+const DROP_FILES = {
+  'a b.txt': Buffer.from('dropped with a space and 中文\n', 'utf8'),
+  '子目录 sub/照片 1.bin': randomBytes(100 * 1024),
+  '子目录 sub/deeper dir/big file.bin': randomBytes(18 * 1024 * 1024),
+};
+const LOOSE_FILE = 'loose note.txt';
+const LOOSE_BYTES = Buffer.from('dropped on the list, not on a row\n', 'utf8');
 const FILE_NAME = 'hello-e2e.txt';
 // Known bytes, not only ASCII: the server and the download must give back exactly these.
 const FILE_BYTES = Buffer.from('Hello from the ZOS Browser e2e test.\nZOS \u00e9\u00e8 \u4f60\u597d\n', 'utf8');
@@ -280,8 +293,69 @@ function screenshot(name) {
  * Answers the app's next file dialogs with fixed paths (GTK's dialogs cannot be driven): the app,
  * built with the debug-only e2e-hooks feature, reads this file in Rust. The page has no say.
  */
-async function setTestDialog({ open = null, save = null }) {
-  await writeFile(DIALOG_ANSWERS, JSON.stringify({ open: open ? [open] : [], save }));
+async function setTestDialog({ open = null, save = null, folder = null }) {
+  await writeFile(DIALOG_ANSWERS, JSON.stringify({ open: open ? [open] : [], save, folder }));
+}
+
+/**
+ * Drops local files and folders on the window at the CSS point (x, y) through the app's real drop
+ * path: the app (e2e-hooks) watches ZOS_E2E_DROP and hands it to the function an OS drop calls.
+ * Written to a temporary name and renamed, so that the app never reads half a file.
+ */
+async function dropFiles(paths, { x, y }) {
+  const temp = `${DROP_FILE}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(temp, JSON.stringify({ paths, x, y }));
+  await rename(temp, DROP_FILE);
+  await eventually(async () => !existsSync(DROP_FILE), 'the app did not take the drop file');
+}
+
+/**
+ * A CSS point of an element (found by a test id, matched exactly): its middle, or with
+ * `corner`, 40 px inside its lower left corner (below the rows of a short table, and away from
+ * the notice at the bottom right of the window).
+ */
+async function pointOf(id, { corner = false } = {}) {
+  const point = await browser.execute(
+    (testId, inCorner) => {
+      const el = [...document.querySelectorAll('[data-testid]')].find((e) => e.dataset.testid === testId);
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return inCorner ? { x: r.left + 40, y: r.bottom - 40 } : { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    },
+    id,
+    corner,
+  );
+  assert.ok(point, `no [data-testid="${id}"] to drop on`);
+  return point;
+}
+
+/** The newest transfer row of the panel whose source ends with `tail`: its id, state and figures. */
+async function transferRow(tail) {
+  return browser.execute((end) => {
+    const row = [...document.querySelectorAll('[data-testid="transfer-list"] > li')].find((li) =>
+      li.querySelector('[data-testid="transfer-source"]')?.textContent.endsWith(end),
+    );
+    if (!row) return null;
+    const text = (id) => row.querySelector(`[data-testid="${id}"]`)?.textContent ?? null;
+    return {
+      id: row.dataset.testid,
+      state: row.dataset.state,
+      files: text('transfer-files'),
+      skipped: text('transfer-skipped'),
+      destination: text('transfer-destination'),
+      percent: row.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') ?? null,
+    };
+  }, tail);
+}
+
+async function serverKeys(bucket, prefix) {
+  const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));
+  return (listed.Contents ?? []).map((o) => o.Key).sort();
+}
+
+async function bytesOf(bucket, key) {
+  const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  return Buffer.from(await out.Body.transformToByteArray());
 }
 
 async function statusOf(promise) {
@@ -294,8 +368,7 @@ async function statusOf(promise) {
 }
 
 async function serverBytes(key) {
-  const out = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-  return Buffer.from(await out.Body.transformToByteArray());
+  return bytesOf(BUCKET, key);
 }
 
 async function* walk(dir) {
@@ -337,6 +410,8 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
     workDir = await mkdtemp(join(tmpdir(), 'zos-e2e-files-'));
     await s3.send(new CreateBucketCommand({ Bucket: VERSIONED_BUCKET }));
     await s3.send(new CreateBucketCommand({ Bucket: KEYS_BUCKET }));
+    await s3.send(new CreateBucketCommand({ Bucket: DROP_BUCKET }));
+    await s3.send(new PutObjectCommand({ Bucket: DROP_BUCKET, Key: 'inbox/readme.txt', Body: 'the inbox\n' }));
     await Promise.all(
       SEEDED_KEYS.map((Key) => s3.send(new PutObjectCommand({ Bucket: KEYS_BUCKET, Key, Body: `bytes of ${Key}\n` }))),
     );
@@ -367,14 +442,16 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
     } catch (e) {
       if (e?.$metadata?.httpStatusCode !== 404) console.log(`cleanup of ${BUCKET}: ${e.message}`);
     }
-    try {
-      const listed = await s3.send(new ListObjectsV2Command({ Bucket: KEYS_BUCKET }));
-      for (const o of listed.Contents ?? []) {
-        await s3.send(new DeleteObjectCommand({ Bucket: KEYS_BUCKET, Key: o.Key }));
+    for (const bucket of [KEYS_BUCKET, DROP_BUCKET]) {
+      try {
+        const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket }));
+        for (const o of listed.Contents ?? []) {
+          await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: o.Key }));
+        }
+        await s3.send(new DeleteBucketCommand({ Bucket: bucket }));
+      } catch (e) {
+        if (e?.$metadata?.httpStatusCode !== 404) console.log(`cleanup of ${bucket}: ${e.message}`);
       }
-      await s3.send(new DeleteBucketCommand({ Bucket: KEYS_BUCKET }));
-    } catch (e) {
-      if (e?.$metadata?.httpStatusCode !== 404) console.log(`cleanup of ${KEYS_BUCKET}: ${e.message}`);
     }
     await s3.send(new DeleteBucketCommand({ Bucket: VERSIONED_BUCKET })).catch((e) => {
       if (e?.$metadata?.httpStatusCode !== 404) console.log(`cleanup of ${VERSIONED_BUCKET}: ${e.message}`);
@@ -721,6 +798,8 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
   step('download it: the bytes on disk are the uploaded ones', async () => {
     const target = join(workDir, `downloaded-${FILE_NAME}`);
     await setTestDialog({ save: target });
+    // One object selected (the details step clicked it): the save dialog, then one file.
+    await untilTable((t) => t.selected.join() === FILE_NAME, `${FILE_NAME} is not the selection`);
     await click('object-download');
     await waitText('notice', (t) => t.startsWith(`Saved downloaded-${FILE_NAME} (`), 'the "Saved ..." notice');
     assert.deepEqual(await readFile(target), FILE_BYTES, `the download wrote other bytes to ${target}`);
@@ -775,23 +854,114 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
     assert.equal(await statusOf(s3.send(new HeadBucketCommand({ Bucket: BUCKET }))), 404);
   });
 
+  // --- transfers through the engine: a real drop, the panel, a conflict, a folder download ---
+  const dropRoot = () => join(workDir, DROP_FOLDER);
+
+  step('a folder dropped on a folder row is uploaded into it with its own name, nested files included', async () => {
+    for (const [rel, bytes] of Object.entries(DROP_FILES)) {
+      const path = join(dropRoot(), rel);
+      await mkdir(join(path, '..'), { recursive: true });
+      await writeFile(path, bytes);
+    }
+    await click(`bucket-item-${DROP_BUCKET}`);
+    await shown('object-row-inbox/');
+    await dropFiles([dropRoot()], await pointOf('object-row-inbox/'));
+
+    const count = Object.keys(DROP_FILES).length;
+    await waitText('drop-notice', (t) => t.includes(`Uploaded ${count} files.`), `"Uploaded ${count} files."`);
+    const expected = Object.keys(DROP_FILES).map((rel) => `inbox/${DROP_FOLDER}/${rel}`).sort();
+    assert.deepEqual(await serverKeys(DROP_BUCKET, `inbox/${DROP_FOLDER}/`), expected, 'the server has other keys');
+    for (const [rel, bytes] of Object.entries(DROP_FILES)) {
+      assert.ok((await bytesOf(DROP_BUCKET, `inbox/${DROP_FOLDER}/${rel}`)).equals(bytes), `the server holds other bytes for ${rel}`);
+    }
+
+    // The panel: done, every file, 100 %.
+    await click('nav-transfers');
+    await shown('transfer-list');
+    let row;
+    await until(
+      async () => (row = await transferRow(DROP_FOLDER))?.state === 'done',
+      () => `the panel does not show the drop's transfer done: ${JSON.stringify(row)}`,
+    );
+    assert.equal(row.files, `${count} of ${count} files`);
+    assert.equal(row.percent, '100');
+    assert.equal(row.destination, `${DROP_BUCKET}/inbox/`);
+    await painted();
+    screenshot('transfers-panel.png');
+
+    // ... and the listing, through the UI.
+    await click(`bucket-item-${DROP_BUCKET}`);
+    await openFolder('object-row-inbox/', `object-row-inbox/${DROP_FOLDER}/`);
+  });
+
+  step('a file dropped on the list (not on a row) goes into the shown folder, and the listing shows it', async () => {
+    const loose = join(workDir, LOOSE_FILE);
+    await writeFile(loose, LOOSE_BYTES);
+    await shown(`object-row-inbox/${DROP_FOLDER}/`);
+    // Below the last row, inside the table: the shown folder (inbox/) is the target.
+    await dropFiles([loose], await pointOf('object-table', { corner: true }));
+    await waitText('drop-notice', (t) => t.includes(`Uploaded ${LOOSE_FILE}.`), `"Uploaded ${LOOSE_FILE}."`);
+    await shown(`object-row-inbox/${LOOSE_FILE}`);
+    assert.ok((await bytesOf(DROP_BUCKET, `inbox/${LOOSE_FILE}`)).equals(LOOSE_BYTES));
+  });
+
+  step('a folder downloaded into a chosen folder: its structure and bytes on disk', async () => {
+    const into = join(workDir, 'downloads here');
+    await mkdir(into);
+    await click(`bucket-item-${DROP_BUCKET}`);
+    await click('object-row-inbox/');
+    await untilTable((t) => t.selected.join() === 'inbox/', 'inbox/ is not the selection');
+    await setTestDialog({ folder: into });
+    await click('object-download');
+    const expected = {
+      'inbox/readme.txt': Buffer.from('the inbox\n'),
+      [`inbox/${LOOSE_FILE}`]: LOOSE_BYTES,
+      ...Object.fromEntries(Object.entries(DROP_FILES).map(([rel, bytes]) => [`inbox/${DROP_FOLDER}/${rel}`, bytes])),
+    };
+    const count = Object.keys(expected).length;
+    await waitText('notice', (t) => t.includes(`Saved ${count} files in downloads here.`), `"Saved ${count} files in downloads here."`);
+    const onDisk = [];
+    for await (const file of walk(into)) onDisk.push(relative(into, file));
+    assert.deepEqual(onDisk.sort(), Object.keys(expected).sort(), 'other files on disk');
+    for (const [rel, bytes] of Object.entries(expected)) {
+      assert.ok((await readFile(join(into, rel))).equals(bytes), `other bytes on disk for ${rel}`);
+    }
+  });
+
   step('the page cannot name a local file: a made-up path is refused by Rust', async () => {
     const target = join(workDir, 'never-chosen.txt');
     const profileId = await browser.execute(
       () => document.querySelector('[data-testid="profile-select"]').value,
     );
     assert.ok(profileId, 'no selected profile id');
-    const error = await browser.execute(
-      (profile, bucket, destination) =>
-        window.__TAURI_INTERNALS__
-          .invoke('download_object', { profileId: profile, bucket, key: 'anything', destination })
-          .then(() => null, (e) => e),
+    const invoke = (command, args) =>
+      browser.execute(
+        (cmd, a) => window.__TAURI_INTERNALS__.invoke(cmd, a).then(() => null, (e) => e),
+        command,
+        args,
+      );
+    const error = await invoke('download_to_file', { profileId, bucket: VERSIONED_BUCKET, key: 'anything', destination: target });
+    assert.equal(error?.code, 'LocalFileNotChosen', `download_to_file accepted a path: ${JSON.stringify(error)}`);
+    const folderError = await invoke('download_to_folder', {
       profileId,
-      VERSIONED_BUCKET,
-      target,
-    );
-    assert.equal(error?.code, 'LocalFileNotChosen', `the command accepted a path: ${JSON.stringify(error)}`);
+      bucket: VERSIONED_BUCKET,
+      prefix: '',
+      keys: ['anything'],
+      folders: [],
+      destination: workDir,
+      conflictPolicy: null,
+    });
+    assert.equal(folderError?.code, 'LocalFileNotChosen', `download_to_folder accepted a path: ${JSON.stringify(folderError)}`);
+    const uploadError = await invoke('upload_local', {
+      profileId,
+      bucket: VERSIONED_BUCKET,
+      prefix: '',
+      sources: [join(workDir, DROP_FOLDER)],
+      conflictPolicy: null,
+    });
+    assert.equal(uploadError?.code, 'LocalFileNotChosen', `upload_local accepted a path: ${JSON.stringify(uploadError)}`);
     assert.equal(existsSync(target), false, 'a file was written where the user chose nothing');
+    assert.deepEqual(await serverKeys(VERSIONED_BUCKET, ''), [], 'something was uploaded from a path the user never chose');
   });
 
   step('bucket settings: enable versioning after the warning, then suspend it', async () => {
@@ -873,5 +1043,40 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
       timeout: 20_000,
     });
     assert.ok(stored.includes(SECRET_KEY), 'the secret key is not in the keyring under service "zos-browser"');
+  });
+  // Last: deciding a conflict sends resolve_transfer_conflicts, a synchronous command whose
+  // engine call spawns the transfer's task (if that ever brings the app down, nothing else is lost).
+  step('the same folder dropped again asks once for all its files: Skip keeps the objects', async () => {
+    await click(`bucket-item-${DROP_BUCKET}`);
+    await openFolder('object-row-inbox/', `object-row-inbox/${DROP_FOLDER}/`);
+    // Other bytes in the small files (the engine takes an existing object with the very bytes it
+    // sends for its own earlier PUT, not for a conflict); the big one is the same.
+    await writeFile(join(dropRoot(), 'a b.txt'), 'changed since\n');
+    await writeFile(join(dropRoot(), '子目录 sub/照片 1.bin'), randomBytes(1000));
+    const before = await s3.send(new HeadObjectCommand({ Bucket: DROP_BUCKET, Key: `inbox/${DROP_FOLDER}/a b.txt` }));
+    await dropFiles([dropRoot()], await pointOf('object-table', { corner: true }));
+    const count = Object.keys(DROP_FILES).length;
+    await waitText(
+      'drop-notice',
+      (t) => t.includes(`${count} files already exist at the destination.`),
+      `"${count} files already exist"`,
+    );
+    await click('nav-transfers');
+    let row;
+    await until(
+      async () => (row = await transferRow(DROP_FOLDER))?.state === 'needsDecision',
+      () => `the panel does not ask: ${JSON.stringify(row)}`,
+    );
+    await painted();
+    screenshot('transfers-needs-decision.png');
+    await browser.execute((id) => document.querySelector(`[data-testid="${id}"] [data-testid="conflict-skip"]`).click(), row.id);
+    await until(
+      async () => (row = await transferRow(DROP_FOLDER))?.state === 'done',
+      () => `skipping did not finish the transfer: ${JSON.stringify(row)}`,
+    );
+    assert.equal(row.skipped, `${count} skipped`);
+    const after = await s3.send(new HeadObjectCommand({ Bucket: DROP_BUCKET, Key: `inbox/${DROP_FOLDER}/a b.txt` }));
+    assert.equal(after.ETag, before.ETag);
+    assert.equal(String(after.LastModified), String(before.LastModified), 'a skipped object was written again');
   });
 });

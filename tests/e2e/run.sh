@@ -156,6 +156,9 @@ ZOS_BROWSER_DATA_DIR=$(mktemp -d "${TMPDIR:-/tmp}/zos-e2e-data.XXXXXX")
 export ZOS_BROWSER_CONFIG_DIR ZOS_BROWSER_DATA_DIR
 # The test writes the answers of the next file dialog here (see src-tauri/src/dialogs.rs).
 export ZOS_E2E_DIALOG_ANSWERS=$ZOS_BROWSER_DATA_DIR/e2e-dialog-answers.json
+# The test drops files on the window by writing {"paths": [...], "x": X, "y": Y} here (renamed into
+# place, never half-written); the app takes it as an OS drop (see src-tauri/src/events.rs).
+export ZOS_E2E_DROP=$ZOS_BROWSER_DATA_DIR/e2e-drop.json
 # shellcheck disable=SC2317 # called by the trap
 cleanup_dirs() {
   if [[ ${ZOS_E2E_KEEP_DIRS:-0} == 1 ]]; then

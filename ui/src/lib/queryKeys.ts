@@ -15,8 +15,9 @@ export const queryKeys = {
   bucketSettings: (profileId: string, bucket: string) => ["bucketSettings", profileId, bucket] as const,
   bucketVersioning: (profileId: string, bucket: string) => ["bucketSettings", profileId, bucket, "versioning"] as const,
   topics: (profileId: string) => ["topics", profileId] as const,
-  /** A page of a transfer's files; `version` changes whenever the transfer's counts do. */
-  transferItems: (id: number, only: ItemState | null, offset: number, version: string) =>
-    ["transferItems", id, only, offset, version] as const,
+  /** Every page of one transfer's files. */
+  transferItemsOf: (id: number) => ["transferItems", id] as const,
+  /** A page of a transfer's files. */
+  transferItems: (id: number, only: ItemState | null, offset: number) => ["transferItems", id, only, offset] as const,
   transferSettings: () => ["transferSettings"] as const,
 };

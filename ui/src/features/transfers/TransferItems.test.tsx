@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { api, type ItemState, type ItemView } from "../../backend";
+import { AppProviders } from "../../AppProviders";
 import { renderWithProviders } from "../../test/render";
 import { ITEMS_PAGE, TransferItems } from "./TransferItems";
 import { transfer } from "./testing";
@@ -69,6 +70,18 @@ describe("the files of a transfer", () => {
     expect(names()).toEqual(["2024/photos/IMG_0007.jpg", "2024/photos/IMG_0200.jpg"]);
     const first = screen.getAllByTestId("transfer-item")[0];
     expect(within(first).getByText(/Access denied/).textContent).toContain("Access Denied");
+  });
+
+  it("are read again when the transfer's counts change", async () => {
+    const { rerender, queryClient } = renderWithProviders(<TransferItems id="x" transfer={transfer({ state: "paused", filesTotal: TOTAL, filesDone: 10 })} />);
+    await waitFor(() => expect(screen.getAllByTestId("transfer-item")).toHaveLength(ITEMS_PAGE));
+    const calls = vi.mocked(api.transferItems).mock.calls.length;
+    rerender(
+      <AppProviders queryClient={queryClient} locale="en">
+        <TransferItems id="x" transfer={transfer({ state: "paused", filesTotal: TOTAL, filesDone: 11 })} />
+      </AppProviders>,
+    );
+    await waitFor(() => expect(vi.mocked(api.transferItems).mock.calls.length).toBeGreaterThan(calls));
   });
 
   it("name the file on disk of a download", async () => {

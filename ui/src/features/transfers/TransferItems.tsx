@@ -1,5 +1,5 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { api, type ItemState, type ItemView, type TransferView } from "../../backend";
 import { Spinner } from "../../components/Spinner";
 import { ErrorMessage, errorSentence } from "../../errors";
@@ -29,7 +29,7 @@ const ITEM_STATE: Record<ItemState, MessageKey> = {
   cancelled: "transfers.item.cancelled",
 };
 
-/** What changes the pages: read them again when it does (and every second while running). */
+/** What changes the pages: they are read again when it does (and every second while running). */
 function versionOf(v: TransferView): string {
   return [v.state, v.filesTotal, v.filesDone, v.filesFailed, v.filesSkipped, v.filesConflict].join("|");
 }
@@ -40,8 +40,14 @@ export function TransferItems({ id, transfer }: { id: string; transfer: Transfer
   const [filter, setFilter] = useState<Filter>("all");
   const [offset, setOffset] = useState(0);
   const only = FILTERS.find((f) => f.filter === filter)?.only ?? null;
+  const qc = useQueryClient();
+  const version = versionOf(transfer);
+  useEffect(() => {
+    // A read in flight is not restarted: with files finishing four times a second, one at a time.
+    void qc.invalidateQueries({ queryKey: queryKeys.transferItemsOf(transfer.id) }, { cancelRefetch: false });
+  }, [qc, transfer.id, version]);
   const items = useQuery({
-    queryKey: queryKeys.transferItems(transfer.id, only, offset, versionOf(transfer)),
+    queryKey: queryKeys.transferItems(transfer.id, only, offset),
     // The offset goes with the page: while the next one loads, the range still tells the shown one.
     queryFn: async () => ({ ...(await api.transferItems(transfer.id, only, offset, ITEMS_PAGE)), offset }),
     placeholderData: keepPreviousData,

@@ -4,13 +4,15 @@
 // (scripts/sandbox.sh --screens DIR does this on the sandbox data).
 import { need, openApp } from './app-session.mjs';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const DIR = need('ZOS_SCREENS_DIR');
 mkdirSync(DIR, { recursive: true });
 const TIMEOUT = 20_000;
-const browser = await openApp();
+let browser = await openApp();
 const el = (id) => browser.$(`[data-testid="${id}"]`);
 async function shown(id) {
   const e = await el(id);
@@ -32,6 +34,21 @@ async function shot(name) {
   const file = join(DIR, `${name}.png`);
   await browser.saveScreenshot(file);
   console.log(`screenshot: ${file}`);
+}
+/** Answers the app's next file dialogs (the debug-only e2e hook reads this file in Rust). */
+const ANSWERS = need('ZOS_E2E_DIALOG_ANSWERS');
+const answerDialogs = (answers) => writeFileSync(ANSWERS, JSON.stringify({ open: [], save: null, folder: null, ...answers }));
+async function noticeSays(text) {
+  await browser.waitUntil(async () => (await (await el('notice')).getText()).includes(text), {
+    timeout: TIMEOUT,
+    timeoutMsg: `the notice never said "${text}"`,
+  });
+}
+/** Replaces a field's text as a user does: select all, type. */
+async function retype(id, text) {
+  await (await shown(id)).click();
+  await browser.keys(['Control', 'a']);
+  await browser.keys([...text]);
 }
 const focused = () => browser.execute(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
 const go = (hash) => browser.execute((h) => { window.location.hash = h; }, hash);
@@ -58,6 +75,51 @@ try {
   await shot('04-objects');
   const profileId = await browser.execute(() => document.querySelector('[data-testid="profile-select"]').value);
 
+  // Transfers to look at: a folder uploaded (done), the same folder with changed files again
+  // (it waits for a decision), and a big file sent slowly under a bandwidth limit (running).
+  const local = mkdtempSync(join(tmpdir(), 'zos-screens-'));
+  const folder = join(local, '假期 holiday');
+  mkdirSync(join(folder, '海边 sea'), { recursive: true });
+  const fill = () => {
+    for (let i = 1; i <= 12; i++) writeFileSync(join(folder, '海边 sea', `照片 ${i}.jpg`), randomBytes(40_000 + i));
+    writeFileSync(join(folder, 'notes.txt'), randomBytes(900));
+  };
+  fill();
+  const big = join(local, 'backup 2026.tar');
+  writeFileSync(big, randomBytes(160 * 1024 * 1024));
+  await (await shown('lang-switch')).selectByAttribute('value', 'en');
+  answerDialogs({ folder });
+  await click('object-upload-folder');
+  await noticeSays('Uploaded 13 files.');
+  fill();
+  await click('object-upload-folder');
+  await (await el('conflict-decision')).waitForDisplayed({ timeout: TIMEOUT });
+  await shot('30-objects-upload-needs-decision');
+
+  // The settings dialog, by keyboard: a refused value first, then a limit that keeps the big
+  // file running while the screens are taken.
+  await go('/transfers');
+  await browser.execute(() => document.querySelector('[data-testid="transfers-settings"]').focus());
+  await browser.keys('Enter');
+  await shown('transfer-settings-dialog');
+  await retype('transfer-settings-part-size', '2');
+  await click('transfer-settings-save');
+  await shown('transfer-settings-part-size-error');
+  await shot('31-transfer-settings-refused');
+  await retype('transfer-settings-part-size', '16');
+  await click('transfer-settings-unlimited');
+  await retype('transfer-settings-bandwidth', '2048');
+  await click('transfer-settings-save');
+  await (await el('transfer-settings-dialog')).waitForDisplayed({ reverse: true, timeout: TIMEOUT });
+
+  await go(`/p/${profileId}/b/photos`);
+  answerDialogs({ open: [big] });
+  await click('object-upload');
+  await (await el('transfers')).waitForDisplayed({ timeout: TIMEOUT });
+  await browser.pause(1500); // a speed and a time left to show
+  await shot('32-objects-upload-running');
+  rmSync(ANSWERS, { force: true });
+
   for (const lang of ['en', 'zh-CN']) {
     await (await shown('lang-switch')).selectByAttribute('value', lang);
     await go(`/p/${profileId}/b/photos/settings/versioning`);
@@ -77,8 +139,26 @@ try {
     await painted();
     await shot(`12-${lang}-topics`);
     await go('/transfers');
-    await painted();
+    await shown('transfer-list');
     await shot(`13-${lang}-transfers`);
+    // The done folder upload's files (the oldest row but one), through its Details button.
+    await browser.execute(() => [...document.querySelectorAll('[data-testid="transfer-details"]')].at(-1).click());
+    await shown('transfer-items');
+    await shot(`13b-${lang}-transfer-details`);
+    await browser.execute(() => [...document.querySelectorAll('[data-testid="transfer-details"]')].at(-1).click());
+    // Cancel asks first while files remain: "Keep it" (Escape) leaves the transfer running.
+    await browser.execute(() => document.querySelector('[data-state="running"] [data-testid="transfer-cancel"]')?.focus());
+    await browser.keys('Enter');
+    await shown('confirm-dialog');
+    await shot(`13c-${lang}-transfer-cancel-confirm`);
+    await browser.keys('Escape');
+    await (await el('confirm-dialog')).waitForDisplayed({ reverse: true, timeout: TIMEOUT });
+    await browser.execute(() => document.querySelector('[data-testid="transfers-settings"]').focus());
+    await browser.keys('Enter');
+    await shown('transfer-settings-dialog');
+    await shot(`13d-${lang}-transfer-settings`);
+    await browser.keys('Escape');
+    await (await el('transfer-settings-dialog')).waitForDisplayed({ reverse: true, timeout: TIMEOUT });
     await go(`/p/${profileId}/b/photos?prefix=${encodeURIComponent('2026/trips/')}`);
     await shown('object-table');
     await shot(`14-${lang}-objects-deep-link`);
@@ -87,8 +167,27 @@ try {
     await shot(`15-${lang}-create-bucket`);
     await browser.keys('Escape');
   }
-  // The native upload dialog (rfd, GTK), opened from Rust: no answers file is written here, so
-  // the e2e hook stays out of the way. A screenshot of the whole screen shows it.
+  // Quit with the big upload running (and the folder waiting): the next start offers both again.
+  await browser.deleteSession();
+  browser = await openApp();
+  await browser.setWindowSize(w, h);
+  await shown('bucket-list');
+  await shown('transfers-interrupted');
+  for (const lang of ['en', 'zh-CN']) {
+    await (await shown('lang-switch')).selectByAttribute('value', lang);
+    await go(`/p/${profileId}/b/photos`);
+    await shown('object-table');
+    await shot(`33-${lang}-interrupted-banner`);
+  }
+  // Dismissed: asked first, then they are cancelled.
+  await browser.execute(() => document.querySelector('[data-testid="transfers-dismiss-interrupted"]').focus());
+  await browser.keys('Enter');
+  await shown('confirm-dialog');
+  await shot('34-zh-CN-interrupted-dismiss');
+  await click('confirm-ok');
+  await (await el('transfers-interrupted')).waitForDisplayed({ reverse: true, timeout: TIMEOUT });
+  // The native upload dialog (rfd, GTK), opened from Rust: the answers file is gone, so the e2e
+  // hook stays out of the way. A screenshot of the whole screen shows it.
   await go(`/p/${profileId}/b/photos`);
   await click('object-upload');
   await new Promise((r) => setTimeout(r, 3000));

@@ -6,7 +6,7 @@ mod dialogs;
 mod events;
 mod state;
 
-use commands::{bucket_config, buckets, files, objects, profiles, topics, transfers};
+use commands::{bucket_config, buckets, files, multipart, objects, profiles, topics, transfers};
 use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri::Manager;
 use tauri_specta::{collect_commands, collect_events, Builder};
@@ -32,6 +32,14 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             objects::list_objects,
             objects::head_object,
             objects::delete_objects,
+            objects::summarize_folder,
+            objects::delete_folder,
+            objects::append_file,
+            multipart::list_multipart_uploads,
+            multipart::list_upload_parts,
+            multipart::abort_multipart_upload,
+            multipart::abort_multipart_uploads_older_than,
+            multipart::resumable_uploads,
             files::pick_files_to_upload,
             files::pick_folder_to_upload,
             files::pick_save_location,

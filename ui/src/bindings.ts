@@ -129,6 +129,83 @@ async deleteObjects(profileId: string, bucket: string, keys: string[]) : Promise
 }
 },
 /**
+ * What deleting a folder would delete (the UI asks "delete N objects, X GiB?").
+ */
+async summarizeFolder(profileId: string, bucket: string, prefix: string) : Promise<Result<FolderSummary, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("summarize_folder", { profileId, bucket, prefix }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Deletes a folder if it still holds the `expected_objects` the user confirmed.
+ */
+async deleteFolder(profileId: string, bucket: string, prefix: string, expectedObjects: number) : Promise<Result<DeleteReport, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_folder", { profileId, bucket, prefix, expectedObjects }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Appends a chosen local file (`source`, a handle) at `position` of an Appendable object.
+ */
+async appendFile(profileId: string, bucket: string, key: string, position: number, source: string) : Promise<Result<AppendResult, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("append_file", { profileId, bucket, key, position, source }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listMultipartUploads(profileId: string, bucket: string, keyMarker: string | null, uploadIdMarker: string | null) : Promise<Result<UploadPage, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_multipart_uploads", { profileId, bucket, keyMarker, uploadIdMarker }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listUploadParts(profileId: string, bucket: string, key: string, uploadId: string, marker: string | null) : Promise<Result<PartPage, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_upload_parts", { profileId, bucket, key, uploadId, marker }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async abortMultipartUpload(profileId: string, bucket: string, key: string, uploadId: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("abort_multipart_upload", { profileId, bucket, key, uploadId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Aborts the uploads started more than `days` ago; those this app can resume are kept unless
+ * `include_resumable`.
+ */
+async abortMultipartUploadsOlderThan(profileId: string, bucket: string, days: number, includeResumable: boolean) : Promise<Result<MultipartUpload[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("abort_multipart_uploads_older_than", { profileId, bucket, days, includeResumable }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async resumableUploads(profileId: string, bucket: string) : Promise<Result<ResumableUpload[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("resumable_uploads", { profileId, bucket }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Files to upload; empty when the user cancels.
  */
 async pickFilesToUpload() : Promise<Result<LocalFile[], AppError>> {
@@ -317,6 +394,11 @@ requestId: string | null;
  * English technical detail: the server's message or the validation reason.
  */
 detail: string }
+export type AppendResult = { 
+/**
+ * Where the next append goes (the object's new length).
+ */
+nextPosition: number; appended: number }
 export type AzPolicy = "single-az" | "multi-az"
 export type BucketNameCheck = { verdict: BucketNameVerdict; 
 /**
@@ -492,6 +574,7 @@ export type FilesDragOver = { position: Point | null }
  * finds the folder row or bucket under that point).
  */
 export type FilesDropped = { files: LocalFile[]; position: Point }
+export type FolderSummary = { prefix: string; objects: number; bytes: number }
 export type ItemPage = { items: ItemView[]; 
 /**
  * Items matching the filter in all.
@@ -526,6 +609,11 @@ size: number | null;
  * A folder (to upload with everything in it, or to download into).
  */
 isFolder: boolean }
+export type MultipartUpload = { key: string; uploadId: string; 
+/**
+ * Milliseconds since the epoch.
+ */
+initiated: number | null; storageClass: string | null; owner: string | null }
 export type ObjectDetails = { key: string; size: number; contentType: string | null; lastModified: string | null; etag: string | null; versionId: string | null; storageClass: string | null; 
 /**
  * radosgw's `x-rgw-object-type`: `Normal` or `Appendable`.
@@ -550,6 +638,11 @@ lastModified: number | null; storageClass: string | null; etag: string | null }
  * the objects directly under `prefix`. `next_token` is `None` on the last page.
  */
 export type ObjectPage = { bucket: string; prefix: string; folders: string[]; objects: ObjectEntry[]; nextToken: string | null }
+export type PartPage = { parts: UploadedPart[]; 
+/**
+ * Continue from this part number while it is `Some`.
+ */
+nextMarker: string | null }
 /**
  * A point in the window, in CSS pixels.
  */
@@ -579,6 +672,10 @@ export type ProfileProblem = "NameMissing" | "EndpointNotUrl" | "EndpointScheme"
  * `http://host/bucket`: the endpoint is the server only.
  */
 "EndpointHasPath" | "AccessKeyMissing" | "SecretMissing"
+/**
+ * A multipart upload in progress that this app started (the uploads view offers "resume").
+ */
+export type ResumableUpload = { uploadId: string; transferId: number }
 export type TopicSummary = { arn: string; 
 /**
  * The last part of the ARN.
@@ -673,6 +770,11 @@ export type TransfersChanged = TransfersUpdate
  * update, and the totals (also shown in the window title).
  */
 export type TransfersUpdate = { changed: TransferView[]; removed: number[]; totals: TransferTotals }
+/**
+ * One page; continue with both markers while `next_key_marker` is `Some`.
+ */
+export type UploadPage = { uploads: MultipartUpload[]; nextKeyMarker: string | null; nextUploadIdMarker: string | null }
+export type UploadedPart = { number: number; size: number; etag: string | null; lastModified: number | null }
 export type VersioningStatus = "Enabled" | "Suspended"
 
 /** tauri-specta globals **/

@@ -10,6 +10,13 @@ pub const HEADER_BYTES_USED: &str = "x-rgw-bytes-used";
 /// Response header of HEAD object: `Normal` or `Appendable` (verified on Ceph 16.2).
 pub const HEADER_OBJECT_TYPE: &str = "x-rgw-object-type";
 
+/// Append upload (verified on Ceph 16.2): `PUT /{bucket}/{key}?append&position=N` adds the body
+/// at byte N of an Appendable object (position 0 creates one); the answer carries the next
+/// position in this header. A wrong position answers 409 `PositionNotEqualToLength`.
+pub const QUERY_APPEND: &str = "append";
+pub const QUERY_APPEND_POSITION: &str = "position";
+pub const HEADER_NEXT_APPEND_POSITION: &str = "x-rgw-next-append-position";
+
 /// ASSUMPTION: the guide lists `AZPolicy` as a CreateBucket parameter of its boto3 model but not
 /// its wire form. We send it as the request header `x-zos-az-policy: single-az|multi-az`, the
 /// form ZOS uses for its other extensions (`x-zos-process`). radosgw ignores unknown headers.

@@ -179,3 +179,97 @@ async fn encoded_word_metadata_is_shown_decoded_with_the_raw_value_kept() {
     assert!(!details.raw_metadata.contains_key("plain"), "nothing to show raw for a plain value");
     drop_bucket(&s3, &bucket).await;
 }
+
+#[tokio::test]
+async fn append_creates_and_extends_an_appendable_object() {
+    let s3 = server().s3();
+    let bucket = unique_bucket("append");
+    make_bucket(&s3, &bucket).await;
+    let dir = temp_dir("append");
+    let (a, b) = (dir.join("a.log"), dir.join("b.log"));
+    std::fs::write(&a, b"first line\n").unwrap();
+    std::fs::write(&b, "第二行\n".as_bytes()).unwrap();
+    let first = objects::append_file(&s3, &bucket, "logs/app.log", 0, &a).await.unwrap();
+    assert_eq!(first.next_position, 11);
+    let second = objects::append_file(&s3, &bucket, "logs/app.log", first.next_position, &b).await.unwrap();
+    assert_eq!(second.next_position, 11 + "第二行\n".len() as u64);
+    let head = objects::head_object(&s3, &bucket, "logs/app.log").await.unwrap();
+    assert_eq!(head.object_type.as_deref(), Some("Appendable"));
+    // boto3 reads what was appended.
+    let body = boto3(&format!(
+        "print(s3.get_object(Bucket='{bucket}', Key='logs/app.log')['Body'].read().decode(), end='')"
+    ));
+    assert_eq!(body, "first line\n第二行");
+    // A wrong position is refused and the error says where to append.
+    let err = objects::append_file(&s3, &bucket, "logs/app.log", 3, &a).await.unwrap_err();
+    assert_eq!(err.code, "PositionNotEqualToLength", "{err:?}");
+    assert!(err.detail.contains(&format!("position {}", second.next_position)), "{}", err.detail);
+    drop_bucket(&s3, &bucket).await;
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[tokio::test]
+async fn multipart_uploads_are_listed_paged_and_aborted_by_age() {
+    let s3 = server().s3();
+    let bucket = unique_bucket("mpu");
+    make_bucket(&s3, &bucket).await;
+    // boto3 starts three uploads and sends one part of the first.
+    let ids = boto3(&format!(
+        "ids = [s3.create_multipart_upload(Bucket='{bucket}', Key=k)['UploadId'] for k in ['a.bin', 'b.bin', 'c 文件.bin']]\n\
+         s3.upload_part(Bucket='{bucket}', Key='a.bin', UploadId=ids[0], PartNumber=1, Body=b'x' * 1024)\n\
+         print(json.dumps(ids))"
+    ));
+    let ids: Vec<String> = serde_json::from_str(&ids).unwrap();
+    let first = objects::multipart::list_uploads(&s3, &bucket, None, None, Some(2)).await.unwrap();
+    assert_eq!(first.uploads.len(), 2);
+    let rest = objects::multipart::list_uploads(
+        &s3,
+        &bucket,
+        first.next_key_marker,
+        first.next_upload_id_marker,
+        Some(2),
+    )
+    .await
+    .unwrap();
+    let mut keys: Vec<_> = first.uploads.iter().chain(&rest.uploads).map(|u| u.key.clone()).collect();
+    keys.sort();
+    assert_eq!(keys, ["a.bin", "b.bin", "c 文件.bin"]);
+    assert!(rest.next_key_marker.is_none());
+    let parts = objects::multipart::list_parts(&s3, &bucket, "a.bin", &ids[0], None, None).await.unwrap();
+    assert_eq!((parts.parts.len(), parts.parts[0].number, parts.parts[0].size), (1, 1, 1024));
+    // "Abort all older than…" (here: before one hour from now), keeping the first.
+    let later = zos_core::dates::now_millis() + 3_600_000;
+    let aborted = objects::multipart::abort_uploads_before(&s3, &bucket, later, &ids[..1]).await.unwrap();
+    assert_eq!(aborted.len(), 2);
+    let left = boto3(&format!("print(json.dumps([u['UploadId'] for u in s3.list_multipart_uploads(Bucket='{bucket}').get('Uploads', [])]))"));
+    assert_eq!(left, serde_json::to_string(&ids[..1]).unwrap());
+    objects::multipart::abort_upload(&s3, &bucket, "a.bin", &ids[0]).await.unwrap();
+    drop_bucket(&s3, &bucket).await;
+}
+
+#[tokio::test]
+async fn a_folder_is_counted_then_deleted_exactly_as_counted() {
+    let s3 = server().s3();
+    let bucket = unique_bucket("folder");
+    make_bucket(&s3, &bucket).await;
+    for key in ["f/1.txt", "f/2.txt", "f/sub/3.txt", "f/sub/", "other.txt", "f2/keep.txt"] {
+        put(&s3, &bucket, key, b"12345").await;
+    }
+    let summary = objects::summarize_folder(&s3, &bucket, "f/").await.unwrap();
+    assert_eq!((summary.objects, summary.bytes), (4, 20));
+    put(&s3, &bucket, "f/late.txt", b"x").await;
+    let err = objects::delete_folder(&s3, &bucket, "f/", summary.objects).await.unwrap_err();
+    assert_eq!(err.code, "Conflict");
+    assert!(
+        objects::object_exists(&s3, &bucket, "f/1.txt").await.unwrap(),
+        "nothing deleted on a changed folder"
+    );
+    let report = objects::delete_folder(&s3, &bucket, "f/", 5).await.unwrap();
+    assert_eq!(report.deleted.len(), 5);
+    let left = boto3(&format!(
+        "print(json.dumps(sorted(o['Key'] for o in s3.list_objects_v2(Bucket='{bucket}')['Contents'])))"
+    ));
+    assert_eq!(left, r#"["f2/keep.txt", "other.txt"]"#);
+    assert_eq!(objects::summarize_folder(&s3, &bucket, "").await.unwrap_err().code, "InvalidInput");
+    drop_bucket(&s3, &bucket).await;
+}

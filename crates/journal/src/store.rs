@@ -319,6 +319,18 @@ impl Journal {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Multipart uploads this app started and can still resume: `(upload id, transfer id)` of the
+    /// open transfers of a profile and bucket.
+    pub fn open_uploads(&self, profile_id: &str, bucket: &str) -> Result<Vec<(String, i64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT items.upload_id, transfers.id FROM items JOIN transfers ON items.transfer_id = transfers.id \
+             WHERE transfers.closed = 0 AND transfers.kind = 'upload' AND transfers.profile_id = ?1 \
+             AND transfers.bucket = ?2 AND items.upload_id IS NOT NULL",
+        )?;
+        let rows = stmt.query_map(params![profile_id, bucket], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn item(&self, item_id: i64) -> Result<Option<StoredItem>> {
         Ok(self
             .conn

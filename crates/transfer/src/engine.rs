@@ -483,6 +483,21 @@ impl Engine {
         Ok(ItemPage { items, total })
     }
 
+    /// Multipart uploads on the server that this app started and can resume, by upload id.
+    pub async fn resumable_uploads(&self, profile_id: &str, bucket: &str) -> Result<Vec<ResumableUpload>> {
+        let (profile_id, bucket) = (profile_id.to_owned(), bucket.to_owned());
+        let found = self
+            .inner
+            .journal
+            .call(move |j| j.open_uploads(&profile_id, &bucket))
+            .await
+            .map_err(journal_error)?;
+        Ok(found
+            .into_iter()
+            .map(|(upload_id, transfer_id)| ResumableUpload { upload_id, transfer_id })
+            .collect())
+    }
+
     /// Waits until the transfer's task ends (tests and the command-line tools).
     pub async fn wait(&self, id: TransferId) -> Result<TransferView> {
         let transfer = self.get(id)?;

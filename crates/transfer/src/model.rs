@@ -201,3 +201,11 @@ pub struct TransferTotals {
     /// Transfers waiting for the user: interrupted, or with conflicts to decide.
     pub waiting: u32,
 }
+
+/// A multipart upload in progress that this app started (the uploads view offers "resume").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ResumableUpload {
+    pub upload_id: String,
+    pub transfer_id: TransferId,
+}

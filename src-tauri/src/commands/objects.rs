@@ -1,6 +1,7 @@
 use crate::state::AppState;
 use tauri::State;
-use zos_core::objects::{self, DeleteReport, ObjectDetails, ObjectPage};
+use zos_core::local_files::Access;
+use zos_core::objects::{self, AppendResult, DeleteReport, FolderSummary, ObjectDetails, ObjectPage};
 use zos_core::AppError;
 
 #[tauri::command]
@@ -43,4 +44,44 @@ pub async fn delete_objects(
     keys: Vec<String>,
 ) -> Result<DeleteReport, AppError> {
     objects::delete_objects(state.session(&profile_id).await?.s3(), &bucket, &keys).await
+}
+
+/// What deleting a folder would delete (the UI asks "delete N objects, X GiB?").
+#[tauri::command]
+#[specta::specta]
+pub async fn summarize_folder(
+    state: State<'_, AppState>,
+    profile_id: String,
+    bucket: String,
+    prefix: String,
+) -> Result<FolderSummary, AppError> {
+    objects::summarize_folder(state.session(&profile_id).await?.s3(), &bucket, &prefix).await
+}
+
+/// Deletes a folder if it still holds the `expected_objects` the user confirmed.
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_folder(
+    state: State<'_, AppState>,
+    profile_id: String,
+    bucket: String,
+    prefix: String,
+    expected_objects: u64,
+) -> Result<DeleteReport, AppError> {
+    objects::delete_folder(state.session(&profile_id).await?.s3(), &bucket, &prefix, expected_objects).await
+}
+
+/// Appends a chosen local file (`source`, a handle) at `position` of an Appendable object.
+#[tauri::command]
+#[specta::specta]
+pub async fn append_file(
+    state: State<'_, AppState>,
+    profile_id: String,
+    bucket: String,
+    key: String,
+    position: u64,
+    source: String,
+) -> Result<AppendResult, AppError> {
+    let path = state.files.resolve(&source, Access::Read)?;
+    objects::append_file(state.session(&profile_id).await?.s3(), &bucket, &key, position, &path).await
 }

@@ -1,12 +1,18 @@
-//! Object operations, one file each: list one "folder" page, head, delete many. Moving bytes
-//! is the transfer engine's (crates/transfer). The types that cross IPC are here.
+//! Object operations, one file each: list one "folder" page, head, delete many, delete a
+//! folder, append, multipart uploads in progress. Moving bytes is the transfer engine's
+//! (crates/transfer). The types that cross IPC are here.
 
+mod append;
 mod delete;
+mod folder;
 mod head;
 mod list;
 mod metadata;
+pub mod multipart;
 
+pub use append::{append_file, AppendResult};
 pub use delete::delete_objects;
+pub use folder::{delete_folder, summarize_folder, FolderSummary};
 pub use head::{head_object, object_exists};
 pub use list::list_objects;
 

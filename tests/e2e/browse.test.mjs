@@ -1044,8 +1044,8 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
     });
     assert.ok(stored.includes(SECRET_KEY), 'the secret key is not in the keyring under service "zos-browser"');
   });
-  // Last: deciding a conflict sends resolve_transfer_conflicts, a synchronous command whose
-  // engine call spawns the transfer's task (if that ever brings the app down, nothing else is lost).
+  // Last: the decision goes through resolve_transfer_conflicts, a synchronous command that
+  // starts the transfer's task again (it brought the whole app down once: then only this fails).
   step('the same folder dropped again asks once for all its files: Skip keeps the objects', async () => {
     await click(`bucket-item-${DROP_BUCKET}`);
     await openFolder('object-row-inbox/', `object-row-inbox/${DROP_FOLDER}/`);

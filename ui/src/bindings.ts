@@ -302,6 +302,18 @@ async downloadToFile(profileId: string, bucket: string, key: string, destination
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * Copies or moves (`target.deleteSource`) objects and folders on the server; a rename is a
+ * move of one key.
+ */
+async copyObjects(profileId: string, bucket: string, selection: Selection, target: CopyTarget, conflictPolicy: ConflictPolicy | null) : Promise<Result<TransferView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("copy_objects", { profileId, bucket, selection, target, conflictPolicy }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async pauseTransfer(id: number) : Promise<Result<TransferView, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("pause_transfer", { id }) };
@@ -499,6 +511,16 @@ clockSkewSeconds: number | null;
  * The skew is large enough to warn about (the rule is here, not in the UI).
  */
 clockSkewWarning: boolean }
+/**
+ * Where a copy or move goes: a bucket of the same profile and a prefix in it (ending in `/`,
+ * or empty for the bucket's root; for a rename of one key, the new key itself is `prefix` +
+ * the key's name below the selection's prefix).
+ */
+export type CopyTarget = { bucket: string; prefix: string; 
+/**
+ * A move: each source is deleted once its copy is verified.
+ */
+deleteSource: boolean }
 export type CreateBucketRequest = { name: string; acl: CannedAcl | null; objectLock: boolean; azPolicy: AzPolicy | null; storageClass: BucketStorageClass | null }
 export type DeleteFailure = { key: string; code: ErrorCode; 
 /**
@@ -506,7 +528,15 @@ export type DeleteFailure = { key: string; code: ErrorCode;
  */
 serverCode: string | null; message: string }
 export type DeleteReport = { deleted: string[]; failed: DeleteFailure[] }
-export type Direction = "upload" | "download"
+export type Direction = "upload" | "download" | 
+/**
+ * Server-side copy (CopyObject / UploadPartCopy).
+ */
+"copy" | 
+/**
+ * A copy, then the source deleted once the copy is verified (also "rename").
+ */
+"move"
 /**
  * Every code that can cross IPC. Written once, here: the TypeScript union, the list
  * [`ErrorCode::ALL`] and the parser of server codes all come from this list.
@@ -676,6 +706,11 @@ export type ProfileProblem = "NameMissing" | "EndpointNotUrl" | "EndpointScheme"
  * A multipart upload in progress that this app started (the uploads view offers "resume").
  */
 export type ResumableUpload = { uploadId: string; transferId: number }
+/**
+ * What to download or copy: objects (`keys`) and everything under `folders`, all under
+ * `prefix` (the folder the user is in; the structure below it is kept).
+ */
+export type Selection = { prefix: string; keys: string[]; folders: string[] }
 export type TopicSummary = { arn: string; 
 /**
  * The last part of the ARN.

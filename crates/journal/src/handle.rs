@@ -107,6 +107,7 @@ mod tests {
                             size: 1,
                             mtime_ns: 0,
                             etag: None,
+                            target: None,
                         })
                         .collect::<Vec<_>>(),
                 )

@@ -53,6 +53,8 @@ pub struct NewItem {
     pub mtime_ns: i64,
     /// The object's ETag when the item was queued (downloads), to notice a changed object.
     pub etag: Option<String>,
+    /// Copies and moves: the destination key (`key` is the source).
+    pub target: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +66,7 @@ pub struct StoredItem {
     pub size: u64,
     pub mtime_ns: i64,
     pub etag: Option<String>,
+    pub target: Option<String>,
     pub state: ItemState,
     /// A multipart upload in progress for this item, or a download's temporary file.
     pub upload_id: Option<String>,
@@ -102,6 +105,7 @@ CREATE TABLE IF NOT EXISTS items (
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     etag TEXT,
+    target TEXT,
     state TEXT NOT NULL,
     upload_id TEXT,
     error TEXT
@@ -200,7 +204,7 @@ impl Journal {
     /// Adds items to a transfer; returns their ids in order.
     pub fn insert_items(&self, transfer_id: i64, items: &[NewItem]) -> Result<Vec<i64>> {
         let mut stmt = self.conn.prepare_cached(
-            "INSERT INTO items (transfer_id, key, local_path, size, mtime_ns, etag, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'queued')",
+            "INSERT INTO items (transfer_id, key, local_path, size, mtime_ns, etag, target, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'queued')",
         )?;
         items
             .iter()
@@ -211,7 +215,8 @@ impl Journal {
                     path_bytes(&item.local_path),
                     item.size as i64,
                     item.mtime_ns,
-                    item.etag
+                    item.etag,
+                    item.target
                 ])?;
                 Ok(self.conn.last_insert_rowid())
             })
@@ -313,7 +318,7 @@ impl Journal {
 
     pub fn items(&self, transfer_id: i64) -> Result<Vec<StoredItem>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, transfer_id, key, local_path, size, mtime_ns, etag, state, upload_id, error FROM items WHERE transfer_id = ?1 ORDER BY id",
+            "SELECT id, transfer_id, key, local_path, size, mtime_ns, etag, state, upload_id, error, target FROM items WHERE transfer_id = ?1 ORDER BY id",
         )?;
         let rows = stmt.query_map(params![transfer_id], item_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -335,7 +340,7 @@ impl Journal {
         Ok(self
             .conn
             .query_row(
-                "SELECT id, transfer_id, key, local_path, size, mtime_ns, etag, state, upload_id, error FROM items WHERE id = ?1",
+                "SELECT id, transfer_id, key, local_path, size, mtime_ns, etag, state, upload_id, error, target FROM items WHERE id = ?1",
                 params![item_id],
                 item_row,
             )
@@ -355,6 +360,7 @@ fn item_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredItem> {
         state: state_of(r.get(7)?)?,
         upload_id: r.get(8)?,
         error: r.get(9)?,
+        target: r.get(10)?,
     })
 }
 
@@ -381,6 +387,7 @@ mod tests {
             size: 7,
             mtime_ns: 42,
             etag: None,
+            target: None,
         }
     }
 

@@ -31,19 +31,33 @@ pub(crate) struct Inner {
     pub(crate) journal: JournalHandle,
     pub(crate) settings: Mutex<TransferSettings>,
     pub(crate) requests: Arc<Semaphore>,
+    pub(crate) single_copy_limit: AtomicU64,
     pub(crate) limiter: Arc<RateLimiter>,
     pub(crate) transfers: Mutex<BTreeMap<TransferId, Arc<Transfer>>>,
     pub(crate) removed: Mutex<Vec<TransferId>>,
     pub(crate) sink: UpdateSink,
 }
 
-/// What to download: objects (`keys`) and everything under `folders`, all under `prefix` (the
-/// folder the user is in; local paths keep the structure below it).
-#[derive(Debug, Clone, Default)]
+/// What to download or copy: objects (`keys`) and everything under `folders`, all under
+/// `prefix` (the folder the user is in; the structure below it is kept).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
 pub struct Selection {
     pub prefix: String,
     pub keys: Vec<String>,
     pub folders: Vec<String>,
+}
+
+/// Where a copy or move goes: a bucket of the same profile and a prefix in it (ending in `/`,
+/// or empty for the bucket's root; for a rename of one key, the new key itself is `prefix` +
+/// the key's name below the selection's prefix).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CopyTarget {
+    pub bucket: String,
+    pub prefix: String,
+    /// A move: each source is deleted once its copy is verified.
+    pub delete_source: bool,
 }
 
 /// The transfer engine. Cheap to clone.
@@ -71,6 +85,7 @@ impl Engine {
                 clients,
                 journal,
                 requests: Arc::new(Semaphore::new(settings.concurrency as usize)),
+                single_copy_limit: AtomicU64::new(crate::copy::SINGLE_COPY_LIMIT),
                 settings: Mutex::new(settings),
                 limiter: Arc::new(RateLimiter::default()),
                 transfers: Mutex::default(),
@@ -121,7 +136,16 @@ impl Engine {
                 self.inner.journal.write(move |j| j.delete_transfer(id));
                 continue;
             };
-            let direction = if t.kind == "upload" { Direction::Upload } else { Direction::Download };
+            let Some(direction) = Direction::parse(&t.kind) else {
+                tracing::warn!(
+                    "transfer {} is of a kind this version does not know ({}); dropped",
+                    t.id,
+                    t.kind
+                );
+                let id = t.id;
+                self.inner.journal.write(move |j| j.delete_transfer(id));
+                continue;
+            };
             let transfer = self.new_transfer(t.id, direction, t.profile_id, t.bucket, t.created_at_ms, spec);
             transfer.status.lock().expect("status lock").state = TransferState::Interrupted;
             let slots = items.into_iter().map(|item| {
@@ -284,7 +308,7 @@ impl Engine {
         zos_core::buckets::validate_bucket_name(bucket)?;
         let created_at = now_ms();
         let record = NewTransfer {
-            kind: if direction == Direction::Upload { "upload" } else { "download" }.into(),
+            kind: direction.as_str().into(),
             profile_id: profile_id.to_owned(),
             bucket: bucket.to_owned(),
             spec: serde_json::to_string(&spec).expect("a spec serializes"),
@@ -317,6 +341,65 @@ impl Engine {
         let inner = self.inner.clone();
         let t = transfer.clone();
         *task = Some(tokio::spawn(async move { run(inner, t).await }));
+    }
+
+    /// Copies (or moves, `delete_source`) objects and folders to another place on the same
+    /// server, keeping the structure below `selection.prefix`. Rename is a move of one key.
+    pub async fn copy(
+        &self,
+        profile_id: &str,
+        bucket: &str,
+        selection: Selection,
+        target: CopyTarget,
+        policy: Option<ConflictPolicy>,
+    ) -> Result<TransferView> {
+        let Selection { prefix, keys, folders } = selection;
+        let CopyTarget { bucket: destination_bucket, prefix: destination_prefix, delete_source } = target;
+        let (destination_bucket, destination_prefix) =
+            (destination_bucket.as_str(), destination_prefix.as_str());
+        if keys.is_empty() && folders.is_empty() {
+            return Err(AppError::invalid_input("nothing to copy"));
+        }
+        zos_core::buckets::validate_bucket_name(destination_bucket)?;
+        if let Some(bad) = keys.iter().chain(&folders).find(|k| !k.starts_with(prefix.as_str())) {
+            return Err(AppError::invalid_input(format!("{bad} is not under {prefix}")));
+        }
+        // A folder moved into itself would copy its own copies.
+        if let Some(folder) = folders
+            .iter()
+            .find(|f| destination_bucket == bucket && destination_prefix.starts_with(f.as_str()))
+        {
+            return Err(AppError::invalid_input(format!("{folder} cannot go inside itself")));
+        }
+        let what = keys.len() + folders.len();
+        let first = keys.first().or(folders.first()).cloned().unwrap_or_default();
+        let spec = StoredSpec {
+            source: if what == 1 {
+                format!("{bucket}/{first}")
+            } else {
+                format!("{bucket}/{first} (+{})", what - 1)
+            },
+            destination: format!("{destination_bucket}/{destination_prefix}"),
+            spec: Spec::Copy {
+                prefix,
+                keys,
+                folders,
+                destination_bucket: destination_bucket.to_owned(),
+                destination_prefix: destination_prefix.to_owned(),
+                delete_source,
+            },
+            policy: policy.unwrap_or_else(|| self.settings().conflict_policy),
+            discovered: false,
+        };
+        let direction = if delete_source { Direction::Move } else { Direction::Copy };
+        self.create(direction, profile_id, bucket, spec).await
+    }
+
+    /// Copies up to this size go in one CopyObject request (5 GiB, S3's limit); the tests lower
+    /// it to exercise UploadPartCopy without 5 GiB objects.
+    #[doc(hidden)]
+    pub fn set_single_copy_limit(&self, bytes: u64) {
+        self.inner.single_copy_limit.store(bytes, Ordering::Relaxed);
     }
 
     /// Stops the task (and with it every request in flight), keeping what is done.
@@ -406,6 +489,14 @@ impl Engine {
                             upload::abort_upload(&s3, &transfer.bucket, &item.key, upload_id).await;
                         }
                     }
+                    Direction::Copy | Direction::Move => {
+                        let bucket = transfer.destination_bucket();
+                        if let (Ok(s3), Some(target)) =
+                            (self.inner.clients.s3(&transfer.profile_id).await, item.target.as_deref())
+                        {
+                            upload::abort_upload(&s3, &bucket, target, upload_id).await;
+                        }
+                    }
                     Direction::Download => download::remove_temp(&item),
                 }
             }
@@ -464,15 +555,18 @@ impl Engine {
             .map(|s| ItemView {
                 id: s.item.id,
                 key: s.item.key.clone(),
-                local_name: match &root {
-                    Some(root) => s
-                        .item
-                        .local_path
-                        .strip_prefix(root)
-                        .unwrap_or(&s.item.local_path)
-                        .display()
-                        .to_string(),
-                    None => s.item.local_path.display().to_string(),
+                local_name: match (&s.item.target, &root) {
+                    (Some(target), _) => target.clone(),
+                    (None, root) => match root {
+                        Some(root) => s
+                            .item
+                            .local_path
+                            .strip_prefix(root)
+                            .unwrap_or(&s.item.local_path)
+                            .display()
+                            .to_string(),
+                        None => s.item.local_path.display().to_string(),
+                    },
                 },
                 size: s.item.size,
                 bytes_done: s.bytes.load(Ordering::Relaxed).min(s.item.size),

@@ -10,6 +10,7 @@
 
 pub mod body;
 mod clients;
+pub mod copy;
 pub mod ctx;
 pub mod download;
 pub mod engine;
@@ -21,5 +22,5 @@ mod transfer;
 pub mod upload;
 
 pub use clients::Clients;
-pub use engine::{Engine, Selection, UpdateSink};
+pub use engine::{CopyTarget, Engine, Selection, UpdateSink};
 pub use model::*;

@@ -11,6 +11,28 @@ pub type TransferId = i64;
 pub enum Direction {
     Upload,
     Download,
+    /// Server-side copy (CopyObject / UploadPartCopy).
+    Copy,
+    /// A copy, then the source deleted once the copy is verified (also "rename").
+    Move,
+}
+
+impl Direction {
+    /// The journal's word for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Upload => "upload",
+            Direction::Download => "download",
+            Direction::Copy => "copy",
+            Direction::Move => "move",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Direction::Upload, Direction::Download, Direction::Copy, Direction::Move]
+            .into_iter()
+            .find(|d| d.as_str() == s)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]

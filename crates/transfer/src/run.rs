@@ -2,6 +2,7 @@
 //! recording each outcome in memory and in the journal.
 
 use crate::body::Progress;
+use crate::copy;
 use crate::ctx::{ItemCtx, Outcome};
 use crate::download;
 use crate::engine::{journal_error, Inner};
@@ -96,6 +97,7 @@ async fn discover(inner: &Inner, transfer: &Arc<Transfer>, s3: &aws_sdk_s3::Clie
                         size: e.size,
                         mtime_ns: e.mtime_ns,
                         etag: None,
+                        target: None,
                     })
                     .collect();
                 journal_items(inner, transfer, new, None).await?;
@@ -107,7 +109,17 @@ async fn discover(inner: &Inner, transfer: &Arc<Transfer>, s3: &aws_sdk_s3::Clie
                             ErrorCode::InvalidInput,
                             format!("{name} was left out: {}", s.reason),
                         );
-                        (NewItem { key: name, local_path: s.path, size: 0, mtime_ns: 0, etag: None }, error)
+                        (
+                            NewItem {
+                                key: name,
+                                local_path: s.path,
+                                size: 0,
+                                mtime_ns: 0,
+                                etag: None,
+                                target: None,
+                            },
+                            error,
+                        )
                     })
                     .collect();
                 for (item, error) in left_out {
@@ -124,49 +136,39 @@ async fn discover(inner: &Inner, transfer: &Arc<Transfer>, s3: &aws_sdk_s3::Clie
                 plan::local_path_for(&destination, relative)
                     .ok_or_else(|| AppError::invalid_input(format!("{key} is the folder itself")))
             };
-            let mut new = Vec::new();
-            for key in &keys {
-                let head = zos_core::objects::head_object(s3, &transfer.bucket, key).await?;
-                new.push(NewItem {
-                    key: key.clone(),
-                    local_path: local(key)?,
-                    size: head.size,
+            let found = find_objects(s3, &transfer.bucket, &prefix, &keys, &folders).await?;
+            let new = found
+                .into_iter()
+                .map(|f| {
+                    Ok(NewItem {
+                        local_path: local(&f.key)?,
+                        key: f.key,
+                        size: f.size,
+                        mtime_ns: 0,
+                        etag: f.etag,
+                        target: None,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            journal_items(inner, transfer, new, None).await?;
+        }
+        Spec::Copy { prefix, keys, folders, destination_prefix, .. } => {
+            let found = find_objects(s3, &transfer.bucket, &prefix, &keys, &folders).await?;
+            let new = found
+                .into_iter()
+                .map(|f| NewItem {
+                    target: Some(format!(
+                        "{destination_prefix}{}",
+                        f.key.strip_prefix(prefix.as_str()).unwrap_or(&f.key)
+                    )),
+                    key: f.key,
+                    local_path: PathBuf::new(),
+                    size: f.size,
                     mtime_ns: 0,
-                    etag: head.etag,
-                });
-            }
-            journal_items(inner, transfer, std::mem::take(&mut new), None).await?;
-            for folder in &folders {
-                let mut token = None;
-                loop {
-                    let page = s3
-                        .list_objects_v2()
-                        .bucket(&transfer.bucket)
-                        .prefix(folder)
-                        .set_continuation_token(token.take())
-                        .send()
-                        .await
-                        .map_err(|e| AppError::from_sdk(e, ErrorCode::NoSuchBucket))?;
-                    for object in page.contents() {
-                        let key = object.key().unwrap_or_default();
-                        if key.is_empty() || key == prefix {
-                            continue;
-                        }
-                        new.push(NewItem {
-                            key: key.to_owned(),
-                            local_path: local(key)?,
-                            size: object.size().unwrap_or(0).max(0) as u64,
-                            mtime_ns: 0,
-                            etag: object.e_tag().map(str::to_owned),
-                        });
-                    }
-                    journal_items(inner, transfer, std::mem::take(&mut new), None).await?;
-                    match page.next_continuation_token() {
-                        Some(next) if page.is_truncated() == Some(true) => token = Some(next.to_owned()),
-                        _ => break,
-                    }
-                }
-            }
+                    etag: f.etag,
+                })
+                .collect();
+            journal_items(inner, transfer, new, None).await?;
         }
     }
     let serialized = {
@@ -175,6 +177,57 @@ async fn discover(inner: &Inner, transfer: &Arc<Transfer>, s3: &aws_sdk_s3::Clie
         serde_json::to_string(&*spec).expect("a spec serializes")
     };
     inner.journal.call(move |j| j.set_spec(id, &serialized)).await.map_err(journal_error)
+}
+
+struct Found {
+    key: String,
+    size: u64,
+    etag: Option<String>,
+}
+
+/// The objects of a selection: each key (HEAD) and everything under each folder (listed), in
+/// that order. Keys outside `prefix` and the folder `prefix` itself are left out.
+async fn find_objects(
+    s3: &aws_sdk_s3::Client,
+    bucket: &str,
+    prefix: &str,
+    keys: &[String],
+    folders: &[String],
+) -> Result<Vec<Found>> {
+    let mut found = Vec::new();
+    for key in keys {
+        let head = zos_core::objects::head_object(s3, bucket, key).await?;
+        found.push(Found { key: key.clone(), size: head.size, etag: head.etag });
+    }
+    for folder in folders {
+        let mut token = None;
+        loop {
+            let page = s3
+                .list_objects_v2()
+                .bucket(bucket)
+                .prefix(folder)
+                .set_continuation_token(token.take())
+                .send()
+                .await
+                .map_err(|e| AppError::from_sdk(e, ErrorCode::NoSuchBucket))?;
+            for object in page.contents() {
+                let key = object.key().unwrap_or_default();
+                if key.is_empty() || key == prefix || !key.starts_with(prefix) {
+                    continue;
+                }
+                found.push(Found {
+                    key: key.to_owned(),
+                    size: object.size().unwrap_or(0).max(0) as u64,
+                    etag: object.e_tag().map(str::to_owned),
+                });
+            }
+            match page.next_continuation_token() {
+                Some(next) if page.is_truncated() == Some(true) => token = Some(next.to_owned()),
+                _ => break,
+            }
+        }
+    }
+    Ok(found)
 }
 
 async fn journal_items(
@@ -208,6 +261,7 @@ async fn journal_items(
                     size: n.size,
                     mtime_ns: n.mtime_ns,
                     etag: n.etag,
+                    target: n.target,
                     state: if error_json.is_some() { Stored::Skipped } else { Stored::Queued },
                     upload_id: None,
                     error: error_json.clone(),
@@ -252,7 +306,8 @@ async fn send_items(inner: &Arc<Inner>, transfer: &Arc<Transfer>, s3: &aws_sdk_s
         transfer.touch();
         let ctx = ItemCtx {
             s3: s3.clone(),
-            bucket: transfer.bucket.clone(),
+            // Where the bytes go: the transfer's bucket, or a copy's destination bucket.
+            bucket: transfer.destination_bucket(),
             requests: inner.requests.clone(),
             limiter: inner.limiter.clone(),
             journal: inner.journal.clone(),
@@ -265,6 +320,7 @@ async fn send_items(inner: &Arc<Inner>, transfer: &Arc<Transfer>, s3: &aws_sdk_s
         };
         let transfer = transfer.clone();
         let root = root.clone();
+        let copy_limit = inner.single_copy_limit.load(Ordering::Relaxed);
         let journal = inner.journal.clone();
         set.spawn(async move {
             // What an earlier run left (an upload id, a temporary file, a new key, a changed
@@ -276,6 +332,16 @@ async fn send_items(inner: &Arc<Inner>, transfer: &Arc<Transfer>, s3: &aws_sdk_s
             let result = match transfer.direction {
                 Direction::Upload => upload::upload_item(&ctx, &item).await,
                 Direction::Download => download::download_item(&ctx, &item, root.as_deref()).await,
+                Direction::Copy | Direction::Move => {
+                    copy::copy_item(
+                        &ctx,
+                        &item,
+                        &transfer.bucket,
+                        transfer.direction == Direction::Move,
+                        copy_limit,
+                    )
+                    .await
+                }
             };
             finish_item(&transfer, &journal, index, result);
             drop(permit);

@@ -31,6 +31,18 @@ pub(crate) enum Spec {
         destination: PathBuf,
         into_folder: bool,
     },
+    /// Objects and folders (under `prefix`) to `destination_bucket`/`destination_prefix`,
+    /// keeping the structure below `prefix`; a move deletes each source once its copy is
+    /// verified.
+    #[serde(rename_all = "camelCase")]
+    Copy {
+        prefix: String,
+        keys: Vec<String>,
+        folders: Vec<String>,
+        destination_bucket: String,
+        destination_prefix: String,
+        delete_source: bool,
+    },
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -134,6 +146,14 @@ impl Transfer {
             error: status.error.clone().or(last_error),
             conflict_policy: spec.policy,
             created_at: self.created_at,
+        }
+    }
+
+    /// Where copies go (the transfer's own bucket for other kinds).
+    pub(crate) fn destination_bucket(&self) -> String {
+        match &self.spec.lock().expect("spec lock").spec {
+            Spec::Copy { destination_bucket, .. } => destination_bucket.clone(),
+            _ => self.bucket.clone(),
         }
     }
 

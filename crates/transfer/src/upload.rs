@@ -205,7 +205,7 @@ async fn put(ctx: &ItemCtx, key: &str, data: Bytes, md5: &str, if_none_match: bo
 
 /// The key this multipart upload will complete under, following the conflict policy. `None`:
 /// stop here with the outcome given.
-async fn free_key(ctx: &ItemCtx, key: &str) -> Result<std::result::Result<String, Outcome>> {
+pub(crate) async fn free_key(ctx: &ItemCtx, key: &str) -> Result<std::result::Result<String, Outcome>> {
     if ctx.policy == ConflictPolicy::Overwrite {
         return Ok(Ok(key.to_owned()));
     }
@@ -241,11 +241,11 @@ async fn upload_multipart(ctx: &ItemCtx, item: &StoredItem) -> Result<Outcome> {
             Ok(parts) => (id.clone(), parts),
             Err(e) if e.is(ErrorCode::NoSuchUpload) => {
                 tracing::info!("upload {id} of {key} is gone on the server; starting again");
-                (create_upload(ctx, &key).await?, Vec::new())
+                (create_upload(ctx, &key, &content_type_for(&key)).await?, Vec::new())
             }
             Err(e) => return Err(e),
         },
-        _ => (create_upload(ctx, &key).await?, Vec::new()),
+        _ => (create_upload(ctx, &key, &content_type_for(&key)).await?, Vec::new()),
     };
     match send_parts_and_complete(ctx, item, &key, &upload_id, part_size, done_parts).await {
         Err(e) if e.is(ErrorCode::NoSuchUpload) && item.upload_id.is_some() => {
@@ -255,7 +255,7 @@ async fn upload_multipart(ctx: &ItemCtx, item: &StoredItem) -> Result<Outcome> {
             let item_id = item.id;
             ctx.journal.write(move |j| j.set_upload_id(item_id, None));
             ctx.progress.set_item(0);
-            let fresh = create_upload(ctx, &key).await?;
+            let fresh = create_upload(ctx, &key, &content_type_for(&key)).await?;
             send_parts_and_complete(ctx, item, &key, &fresh, part_size, Vec::new()).await
         }
         Err(e) if e.is(ErrorCode::SourceChanged) && item.upload_id.as_deref() != Some(upload_id.as_str()) => {
@@ -303,7 +303,7 @@ async fn parts_on_server(ctx: &ItemCtx, key: &str, upload_id: &str) -> Result<Ve
     }
 }
 
-async fn create_upload(ctx: &ItemCtx, key: &str) -> Result<String> {
+pub(crate) async fn create_upload(ctx: &ItemCtx, key: &str, content_type: &str) -> Result<String> {
     let out = ctx
         .with_retries(|| async {
             let _permit = ctx.permit().await;
@@ -311,7 +311,7 @@ async fn create_upload(ctx: &ItemCtx, key: &str) -> Result<String> {
                 .create_multipart_upload()
                 .bucket(&ctx.bucket)
                 .key(key)
-                .content_type(content_type_for(key))
+                .content_type(content_type)
                 .send()
                 .await
                 .map_err(|e| AppError::from_sdk(e, ErrorCode::NoSuchBucket))

@@ -497,3 +497,88 @@ async fn pause_resume_and_cancel_keep_the_server_clean() {
     clean(&s3, &bucket).await;
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// Copy a folder across buckets (the big object by UploadPartCopy), move and rename within a
+/// bucket; a move never deletes a source whose copy did not land; boto3 reads the results.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn copy_move_and_rename_on_the_server() {
+    let s3 = server().s3();
+    let (from, to) = (unique_bucket("cpfrom"), unique_bucket("cpto"));
+    make_bucket(&s3, &from).await;
+    make_bucket(&s3, &to).await;
+    boto3(&format!(
+        "s3.put_object(Bucket='{from}', Key='src/a.txt', Body=b'aaa')\n\
+         s3.put_object(Bucket='{from}', Key='src/sub/b 照片.txt', Body='照片'.encode(), ContentType='text/plain')\n\
+         s3.put_object(Bucket='{from}', Key='src/big.bin', Body=bytes(range(256)) * (12 * 4096))"
+    ));
+    let engine = engine(s3.clone(), |s| s.part_size_mib = 5).await;
+    engine.set_single_copy_limit(5 * MIB);
+    let target = |bucket: &str, prefix: &str, delete_source: bool| zos_transfer::CopyTarget {
+        bucket: bucket.into(),
+        prefix: prefix.into(),
+        delete_source,
+    };
+    let view = engine
+        .copy("p", &from, sel(vec![], vec!["src/".into()]), target(&to, "dst/", false), None)
+        .await
+        .unwrap();
+    let view = done(&engine, view).await;
+    assert_eq!((view.files_done, view.bytes_done), (3, 3 + 6 + 12 * MIB));
+    let listing = boto3(&format!(
+        "import hashlib\nfor o in s3.list_objects_v2(Bucket='{to}')['Contents']:\n    r = s3.get_object(Bucket='{to}', Key=o['Key'])\n    print(o['Key'], hashlib.md5(r['Body'].read()).hexdigest(), r['ContentType'])"
+    ));
+    let md5 = |b: &[u8]| md5_hex(b);
+    let big: Vec<u8> = (0..12 * 4096).flat_map(|_| 0u8..=255).collect();
+    for line in [
+        format!("dst/src/a.txt {} binary/octet-stream", md5(b"aaa")),
+        format!("dst/src/sub/b 照片.txt {} text/plain", md5("照片".as_bytes())),
+        format!("dst/src/big.bin {} binary/octet-stream", md5(&big)),
+    ] {
+        assert!(listing.lines().any(|l| l == line), "{line} not in\n{listing}");
+    }
+    let copied_big = zos_core::objects::head_object(&s3, &to, "dst/src/big.bin").await.unwrap();
+    assert!(copied_big.etag.unwrap().ends_with("-3\""), "12 MiB went by UploadPartCopy in 3 parts");
+    assert!(
+        zos_core::objects::object_exists(&s3, &from, "src/a.txt").await.unwrap(),
+        "a copy keeps the source"
+    );
+
+    // Move within the bucket: the source goes once the copy is there.
+    let moved = engine
+        .copy("p", &from, sel(vec!["src/a.txt".into()], vec![]), target(&from, "moved/", true), None)
+        .await
+        .unwrap();
+    done(&engine, moved).await;
+    assert_eq!(get(&s3, &from, "moved/src/a.txt").await, b"aaa");
+    assert!(!zos_core::objects::object_exists(&s3, &from, "src/a.txt").await.unwrap());
+
+    // Rename one key: the selection's prefix is the key itself, the target prefix the new key.
+    let old = "src/sub/b 照片.txt".to_owned();
+    let rename = Selection { prefix: old.clone(), keys: vec![old.clone()], folders: vec![] };
+    done(
+        &engine,
+        engine.copy("p", &from, rename, target(&from, "src/sub/c 照片.txt", true), None).await.unwrap(),
+    )
+    .await;
+    assert_eq!(get(&s3, &from, "src/sub/c 照片.txt").await, "照片".as_bytes());
+    assert!(!zos_core::objects::object_exists(&s3, &from, &old).await.unwrap());
+
+    // A move onto an existing key asks first, and the source stays meanwhile.
+    put(&s3, &from, "taken/big.bin", b"mine").await;
+    let clash = Selection { prefix: "src/".into(), keys: vec!["src/big.bin".into()], folders: vec![] };
+    let view = engine
+        .wait(engine.copy("p", &from, clash, target(&from, "taken/", true), None).await.unwrap().id)
+        .await
+        .unwrap();
+    assert_eq!(view.state, TransferState::NeedsDecision);
+    assert_eq!(get(&s3, &from, "taken/big.bin").await, b"mine");
+    assert!(zos_core::objects::object_exists(&s3, &from, "src/big.bin").await.unwrap());
+    // A folder cannot be moved into itself.
+    let err = engine
+        .copy("p", &from, sel(vec![], vec!["src/".into()]), target(&from, "src/inner/", true), None)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, "InvalidInput");
+    clean(&s3, &from).await;
+    clean(&s3, &to).await;
+}

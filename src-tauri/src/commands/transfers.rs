@@ -6,7 +6,7 @@ use tauri::State;
 use zos_core::local_files::Access;
 use zos_core::AppError;
 use zos_transfer::{
-    ConflictPolicy, ItemPage, ItemState, Selection, TransferId, TransferSettings, TransferView,
+    ConflictPolicy, CopyTarget, ItemPage, ItemState, Selection, TransferId, TransferSettings, TransferView,
 };
 
 #[tauri::command]
@@ -62,6 +62,21 @@ pub async fn download_to_folder(
         .transfers
         .download_to_folder(&profile_id, &bucket, Selection { prefix, keys, folders }, path, conflict_policy)
         .await
+}
+
+/// Copies or moves (`target.deleteSource`) objects and folders on the server; a rename is a
+/// move of one key.
+#[tauri::command]
+#[specta::specta]
+pub async fn copy_objects(
+    state: State<'_, AppState>,
+    profile_id: String,
+    bucket: String,
+    selection: Selection,
+    target: CopyTarget,
+    conflict_policy: Option<ConflictPolicy>,
+) -> Result<TransferView, AppError> {
+    state.transfers.copy(&profile_id, &bucket, selection, target, conflict_policy).await
 }
 
 /// Downloads one object to the file chosen in a save dialog (`destination`, a handle).

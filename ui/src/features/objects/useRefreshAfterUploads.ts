@@ -1,16 +1,16 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { queryKeys } from "../../lib/queryKeys";
-import { uploadPrefix } from "../transfers/model";
+import { landingPlace } from "../transfers/model";
 import { useTransfers } from "../transfers/useTransfers";
 
 /** No more than one listing refresh a second while files arrive. */
 export const REFRESH_INTERVAL_MS = 1000;
 
 /**
- * Reloads the shown listing when an upload of the same profile and bucket lands files under it
- * (a file done, or the transfer done), at most once a second. An upload to prefix P changes the
- * listing of prefix C when one is a prefix of the other.
+ * Reloads the shown listing when an upload (or a copy or move) of the same profile lands files
+ * under it in this bucket (a file done, or the transfer done), at most once a second. Writing
+ * to prefix P changes the listing of prefix C when one is a prefix of the other.
  */
 export function useRefreshAfterUploads(profileId: string, bucket: string, prefix: string) {
   const qc = useQueryClient();
@@ -28,9 +28,10 @@ export function useRefreshAfterUploads(profileId: string, bucket: string, prefix
   useEffect(() => {
     let landed = false;
     for (const v of transfers) {
-      if (v.profileId !== profileId || v.bucket !== bucket) continue;
-      const target = uploadPrefix(v);
-      if (target === null || !(target.startsWith(prefix) || prefix.startsWith(target))) continue;
+      const place = landingPlace(v);
+      if (v.profileId !== profileId || place === null || place.bucket !== bucket) continue;
+      const target = place.prefix;
+      if (!(target.startsWith(prefix) || prefix.startsWith(target))) continue;
       const mark = v.filesDone * 2 + (v.state === "done" ? 1 : 0);
       // First seen: the listing was read after whatever it had done so far, unless it started
       // while this listing was shown (its first update may come before the start command's answer).

@@ -131,8 +131,8 @@ export function TransferItems({ id, transfer }: { id: string; transfer: Transfer
 
 function ItemRow({ item, direction }: { item: ItemView; direction: TransferView["direction"] }) {
   const { t, locale } = useT();
-  // What the user recognises: the object key of an upload, the file on disk of a download.
-  const [main, other] = direction === "upload" ? [item.key, item.localName] : [item.localName, item.key];
+  // What the user recognises: the file on disk of a download, the object key otherwise.
+  const [main, other] = direction === "download" ? [item.localName, item.key] : [item.key, item.localName];
   return (
     <li className={`item-row item-${item.state}`} data-testid="transfer-item" data-state={item.state}>
       <span className={`item-state item-state-${item.state}`}>{t(ITEM_STATE[item.state])}</span>

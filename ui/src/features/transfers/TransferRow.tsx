@@ -19,12 +19,19 @@ const STATE_LABEL: Record<TransferView["state"], MessageKey> = {
   cancelled: "transfers.state.cancelled",
 };
 
+const DIRECTION_LABEL: Record<TransferView["direction"], MessageKey> = {
+  upload: "transfers.upload",
+  download: "transfers.download",
+  copy: "transfers.copy",
+  move: "transfers.move",
+};
+
 /** One transfer of the panel: where from and to, its state and progress, what can be done. */
 export function TransferRow({ transfer: v }: { transfer: TransferView }) {
   const { t, tn } = useT();
   const [detailsOpen, setDetailsOpen] = useState(false);
   const detailsId = useId();
-  const direction = v.direction === "upload" ? t("transfers.upload") : t("transfers.download");
+  const direction = t(DIRECTION_LABEL[v.direction]);
   return (
     <li className={`transfer-row state-${v.state}`} data-testid={`transfer-${v.id}`} data-state={v.state}>
       <div className="transfer-head">

@@ -140,6 +140,17 @@ describe("transfer panel", () => {
     expect((screen.getByTestId("transfers-clear") as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it("names the direction of copies and moves too", async () => {
+    vi.mocked(api.listTransfers).mockResolvedValue([
+      transfer({ id: 1, direction: "copy", source: "bkt/a.txt", destination: "other/" }),
+      transfer({ id: 2, direction: "move", source: "bkt/b/", destination: "bkt/c/" }),
+    ]);
+    renderPanel();
+    expect((await screen.findByTestId("transfer-1")).textContent).toContain("Copy");
+    expect(row(2).textContent).toContain("Move");
+    expect(row(2).querySelector(".transfer-direction.move")).not.toBeNull();
+  });
+
   it("says so when there is nothing", async () => {
     renderPanel();
     expect((await screen.findByTestId("transfer-list-empty")).textContent).toContain("No transfers.");

@@ -11,6 +11,8 @@ export const messages = defineMessages({
     "transfers.settings": "Settings",
     "transfers.upload": "Upload",
     "transfers.download": "Download",
+    "transfers.copy": "Copy",
+    "transfers.move": "Move",
     "transfers.from": "From",
     "transfers.to": "To",
 
@@ -134,6 +136,8 @@ export const messages = defineMessages({
     "transfers.settings": "设置",
     "transfers.upload": "上传",
     "transfers.download": "下载",
+    "transfers.copy": "复制",
+    "transfers.move": "移动",
     "transfers.from": "从",
     "transfers.to": "到",
 

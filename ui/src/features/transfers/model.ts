@@ -62,11 +62,11 @@ export function totalsOf(transfers: readonly TransferView[]): Totals {
 }
 
 /**
- * The prefix an upload goes to. The engine sends it only as the display string
- * `<bucket>/<prefix>`; null for a download, or a destination of another form.
+ * The bucket and prefix an upload, copy or move writes to. The engine sends it only as the
+ * display string `<bucket>/<prefix>` (a bucket name has no "/"); null for a download.
  */
-export function uploadPrefix(v: Pick<TransferView, "direction" | "bucket" | "destination">): string | null {
-  if (v.direction !== "upload") return null;
-  const head = `${v.bucket}/`;
-  return v.destination.startsWith(head) ? v.destination.slice(head.length) : null;
+export function landingPlace(v: Pick<TransferView, "direction" | "destination">): { bucket: string; prefix: string } | null {
+  if (v.direction === "download") return null;
+  const slash = v.destination.indexOf("/");
+  return slash < 0 ? null : { bucket: v.destination.slice(0, slash), prefix: v.destination.slice(slash + 1) };
 }

@@ -21,8 +21,10 @@ import type {
 export interface FakeStore {
   bucketExists: (profileId: string, bucket: string) => boolean;
   objectsOf: (bucket: string) => ObjectEntry[];
-  /** Adds (or replaces) an object that an upload finished. */
+  /** Adds (or replaces) an object that an upload or copy finished. */
   putObject: (bucket: string, key: string, size: number) => void;
+  /** Removes the source of a finished move. */
+  deleteObject: (bucket: string, key: string) => void;
 }
 
 type TransferCommands = Pick<
@@ -36,6 +38,7 @@ type TransferCommands = Pick<
   | "uploadLocal"
   | "downloadToFolder"
   | "downloadToFile"
+  | "copyObjects"
   | "pauseTransfer"
   | "resumeTransfer"
   | "retryTransfer"
@@ -64,6 +67,8 @@ interface LocalEntry {
 
 interface FakeItem extends ItemView {
   policy: ConflictPolicy | null;
+  /** A copy's or move's source key. */
+  from?: string;
 }
 
 interface FakeTransfer {
@@ -152,9 +157,14 @@ function refreshView(t: FakeTransfer, bytesPerSecond = 0) {
   t.dirty = true;
 }
 
+/** The bucket a transfer writes to (copies and moves may go to another one). */
+function targetBucket(t: FakeTransfer): string {
+  return t.view.direction === "upload" ? t.view.bucket : t.view.destination.slice(0, t.view.destination.indexOf("/"));
+}
+
 function exists(t: FakeTransfer, key: string, localName: string): boolean {
-  if (t.view.direction === "upload") return store?.objectsOf(t.view.bucket).some((o) => o.key === key) ?? false;
-  return savedLocally.has(`${t.saveTo}/${localName}`);
+  if (t.view.direction === "download") return savedLocally.has(`${t.saveTo}/${localName}`);
+  return store?.objectsOf(targetBucket(t)).some((o) => o.key === key) ?? false;
 }
 
 /** "a/b.txt" → "a/b (1).txt" */
@@ -182,7 +192,7 @@ function step(t: FakeTransfer): number {
         if (policy === "ask") item.state = "conflict";
         else if (policy === "skip") item.state = "skipped";
         else {
-          item.key = t.view.direction === "upload" ? numbered(item.key) : item.key;
+          item.key = t.view.direction === "download" ? item.key : numbered(item.key);
           item.localName = t.view.direction === "download" ? numbered(item.localName) : item.localName;
           item.state = "running";
         }
@@ -203,8 +213,9 @@ function step(t: FakeTransfer): number {
     moved += take;
     if (item.bytesDone >= item.size) {
       item.state = "done";
-      if (t.view.direction === "upload") store?.putObject(t.view.bucket, item.key, item.size);
-      else savedLocally.add(`${t.saveTo}/${item.localName}`);
+      if (t.view.direction === "download") savedLocally.add(`${t.saveTo}/${item.localName}`);
+      else store?.putObject(targetBucket(t), item.key, item.size);
+      if (t.view.direction === "move" && item.from) store?.deleteObject(t.view.bucket, item.from);
     }
   }
   if (!t.items.some((i) => i.state === "queued" || i.state === "running")) {
@@ -257,7 +268,7 @@ function wake() {
 
 function create(
   base: Pick<TransferView, "direction" | "profileId" | "bucket" | "source" | "destination" | "conflictPolicy">,
-  entries: { key: string; localName: string; size: number }[],
+  entries: { key: string; localName: string; size: number; from?: string }[],
   saveTo?: string,
 ): TransferView {
   const t: FakeTransfer = {
@@ -418,6 +429,27 @@ export function fakeTransferCommands(s: FakeStore): TransferCommands {
           { direction: "download", profileId, bucket, source: `${bucket}/${key}`, destination: `/home/dev/Downloads/${file.name}`, conflictPolicy: "overwrite" },
           [{ key, localName: `/home/dev/Downloads/${file.name}`, size: o.size }],
           `single-${nextId}`,
+        ),
+      );
+    },
+    async copyObjects(profileId, bucket, selection, target, conflictPolicy) {
+      if (!s.bucketExists(profileId, bucket)) return fail("NoSuchBucket", `The specified bucket does not exist: ${bucket}`, 404);
+      if (!s.bucketExists(profileId, target.bucket)) return fail("NoSuchBucket", `The specified bucket does not exist: ${target.bucket}`, 404);
+      const { prefix, keys, folders } = selection;
+      const picked = s.objectsOf(bucket).filter((o) => keys.includes(o.key) || folders.some((f) => o.key.startsWith(f)));
+      const what = keys.length + folders.length;
+      const first = keys[0] ?? folders[0] ?? "";
+      return ok(
+        create(
+          {
+            direction: target.deleteSource ? "move" : "copy",
+            profileId,
+            bucket,
+            source: what === 1 ? `${bucket}/${first}` : `${bucket}/${first} (+${what - 1})`,
+            destination: `${target.bucket}/${target.prefix}`,
+            conflictPolicy: conflictPolicy ?? settings.conflictPolicy,
+          },
+          picked.map((o) => ({ key: target.prefix + o.key.slice(prefix.length), localName: o.key, size: o.size, from: o.key })),
         ),
       );
     },

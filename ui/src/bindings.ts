@@ -269,11 +269,12 @@ async transferItems(id: number, only: ItemState | null, offset: number, limit: n
 }
 },
 /**
- * Uploads chosen or dropped files and folders (handles) under `prefix`.
+ * Uploads chosen or dropped files and folders (handles) under `prefix`, with `options` (ACL,
+ * storage class, metadata, content type, tags, encryption) on every object.
  */
-async uploadLocal(profileId: string, bucket: string, prefix: string, sources: string[], conflictPolicy: ConflictPolicy | null) : Promise<Result<TransferView, AppError>> {
+async uploadLocal(profileId: string, bucket: string, prefix: string, sources: string[], conflictPolicy: ConflictPolicy | null, options: UploadOptions | null) : Promise<Result<TransferView, AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("upload_local", { profileId, bucket, prefix, sources, conflictPolicy }) };
+    return { status: "ok", data: await TAURI_INVOKE("upload_local", { profileId, bucket, prefix, sources, conflictPolicy, options }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -486,6 +487,7 @@ export type BucketVersioning = { status: VersioningStatus;
  */
 mfaDelete: string | null }
 export type CannedAcl = "private" | "public-read" | "public-read-write" | "authenticated-read"
+export type CannedAcl = "private" | "public-read" | "public-read-write" | "authenticated-read"
 /**
  * What to do when the destination of a file exists.
  */
@@ -537,6 +539,23 @@ export type Direction = "upload" | "download" |
  * A copy, then the source deleted once the copy is verified (also "rename").
  */
 "move"
+/**
+ * Server-side encryption of uploaded objects.
+ */
+export type Encryption = 
+/**
+ * SSE-S3.
+ */
+{ kind: "aes256" } | 
+/**
+ * SSE-KMS, with the server's default key when `key_id` is `None`.
+ */
+{ kind: "kms"; keyId: string | null } | 
+/**
+ * SSE-C: a 256-bit key the user holds (base64). Kept in memory only: never written to the
+ * journal (it is stored there as empty), so such an upload cannot resume after a restart.
+ */
+{ kind: "customerKey" }
 /**
  * Every code that can cross IPC. Written once, here: the TypeScript union, the list
  * [`ErrorCode::ALL`] and the parser of server codes all come from this list.
@@ -805,6 +824,18 @@ export type TransfersChanged = TransfersUpdate
  * update, and the totals (also shown in the window title).
  */
 export type TransfersUpdate = { changed: TransferView[]; removed: number[]; totals: TransferTotals }
+/**
+ * What an upload sends with each object besides its bytes.
+ */
+export type UploadOptions = { acl: CannedAcl | null; storageClass: string | null; 
+/**
+ * `None`: guessed from each file's name.
+ */
+contentType: string | null; 
+/**
+ * User metadata (`x-amz-meta-…`); values that are not ASCII are sent RFC 2047-encoded.
+ */
+metadata: Partial<{ [key in string]: string }>; tags: Partial<{ [key in string]: string }>; encryption: Encryption | null }
 /**
  * One page; continue with both markers while `next_key_marker` is `Some`.
  */

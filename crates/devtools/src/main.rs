@@ -131,7 +131,10 @@ async fn upload_dir(bucket: &str, dir: &Path) -> Result<(), String> {
         std::fs::read_dir(dir).map_err(|e| e.to_string())?.flatten().map(|e| e.path()).collect();
     sources.sort();
     let engine = engine().await?;
-    let view = engine.upload("dev", bucket, "", sources, None).await.map_err(|e| e.to_string())?;
+    let view = engine
+        .upload("dev", bucket, "", sources, None, Default::default())
+        .await
+        .map_err(|e| e.to_string())?;
     finish(&engine, view.id).await
 }
 
@@ -139,7 +142,7 @@ async fn upload(bucket: &str, prefix: &str, sources: &[String]) -> Result<(), St
     ensure_bucket(&s3()?, bucket).await?;
     let engine = engine().await?;
     let view = engine
-        .upload("dev", bucket, prefix, sources.iter().map(PathBuf::from).collect(), None)
+        .upload("dev", bucket, prefix, sources.iter().map(PathBuf::from).collect(), None, Default::default())
         .await
         .map_err(|e| e.to_string())?;
     finish(&engine, view.id).await

@@ -25,6 +25,8 @@ pub struct ItemCtx {
     pub part_size: u64,
     pub multipart_threshold: u64,
     pub policy: ConflictPolicy,
+    /// What uploads send with each object (defaults for other kinds).
+    pub options: Arc<crate::model::UploadOptions>,
 }
 
 /// How one file ended (errors are `Err`).

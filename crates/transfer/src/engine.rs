@@ -219,10 +219,12 @@ impl Engine {
         prefix: &str,
         sources: Vec<PathBuf>,
         policy: Option<ConflictPolicy>,
+        options: UploadOptions,
     ) -> Result<TransferView> {
         if sources.is_empty() {
             return Err(AppError::invalid_input("nothing to upload"));
         }
+        options.check()?;
         let source = match sources.as_slice() {
             [one] => one.display().to_string(),
             [first, rest @ ..] => format!("{} (+{})", first.display(), rest.len()),
@@ -230,6 +232,7 @@ impl Engine {
         };
         let spec = StoredSpec {
             spec: Spec::Upload { prefix: prefix.to_owned(), sources },
+            options,
             source,
             destination: format!("{bucket}/{prefix}"),
             policy: policy.unwrap_or_else(|| self.settings().conflict_policy),
@@ -267,6 +270,7 @@ impl Engine {
             destination: destination.display().to_string(),
             spec: Spec::Download { prefix: prefix.to_owned(), keys, folders, destination, into_folder: true },
             policy: policy.unwrap_or_else(|| self.settings().conflict_policy),
+            options: UploadOptions::default(),
             discovered: false,
         };
         self.create(Direction::Download, profile_id, bucket, spec).await
@@ -293,6 +297,7 @@ impl Engine {
                 into_folder: false,
             },
             policy: ConflictPolicy::Overwrite,
+            options: UploadOptions::default(),
             discovered: false,
         };
         self.create(Direction::Download, profile_id, bucket, spec).await
@@ -389,6 +394,7 @@ impl Engine {
                 delete_source,
             },
             policy: policy.unwrap_or_else(|| self.settings().conflict_policy),
+            options: UploadOptions::default(),
             discovered: false,
         };
         let direction = if delete_source { Direction::Move } else { Direction::Copy };

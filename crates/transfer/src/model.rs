@@ -231,3 +231,171 @@ pub struct ResumableUpload {
     pub upload_id: String,
     pub transfer_id: TransferId,
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum CannedAcl {
+    Private,
+    PublicRead,
+    PublicReadWrite,
+    AuthenticatedRead,
+}
+
+impl CannedAcl {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CannedAcl::Private => "private",
+            CannedAcl::PublicRead => "public-read",
+            CannedAcl::PublicReadWrite => "public-read-write",
+            CannedAcl::AuthenticatedRead => "authenticated-read",
+        }
+    }
+}
+
+/// Server-side encryption of uploaded objects.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum Encryption {
+    /// SSE-S3.
+    Aes256,
+    /// SSE-KMS, with the server's default key when `key_id` is `None`.
+    #[serde(rename_all = "camelCase")]
+    Kms { key_id: Option<String> },
+    /// SSE-C: a 256-bit key the user holds (base64). Kept in memory only: never written to the
+    /// journal (it is stored there as empty), so such an upload cannot resume after a restart.
+    #[serde(rename_all = "camelCase")]
+    CustomerKey {
+        #[serde(default, skip_serializing)]
+        key_base64: String,
+    },
+}
+
+impl std::fmt::Debug for Encryption {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Encryption::Aes256 => f.write_str("Aes256"),
+            Encryption::Kms { key_id } => f.debug_struct("Kms").field("key_id", key_id).finish(),
+            Encryption::CustomerKey { .. } => f.write_str("CustomerKey(** redacted **)"),
+        }
+    }
+}
+
+/// What an upload sends with each object besides its bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct UploadOptions {
+    pub acl: Option<CannedAcl>,
+    pub storage_class: Option<String>,
+    /// `None`: guessed from each file's name.
+    pub content_type: Option<String>,
+    /// User metadata (`x-amz-meta-…`); values that are not ASCII are sent RFC 2047-encoded.
+    pub metadata: std::collections::BTreeMap<String, String>,
+    pub tags: std::collections::BTreeMap<String, String>,
+    pub encryption: Option<Encryption>,
+}
+
+impl UploadOptions {
+    /// Checks everything before any request: one sentence for the first problem.
+    pub fn check(&self) -> zos_core::Result<()> {
+        let bad = |what: String| Err(AppError::invalid_input(what));
+        if let Some(class) = &self.storage_class {
+            if class.is_empty() || !class.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') {
+                return bad(format!(
+                    "storage class {class:?}: capital letters and _ only (STANDARD, STANDARD_IA…)"
+                ));
+            }
+        }
+        if let Some(ct) = &self.content_type {
+            if !ct.contains('/') || ct.chars().any(|c| c.is_control()) {
+                return bad(format!("content type {ct:?} is not of the form type/subtype"));
+            }
+        }
+        let mut meta_bytes = 0;
+        for (k, v) in &self.metadata {
+            if k.is_empty()
+                || !k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
+            {
+                return bad(format!("metadata name {k:?}: letters, digits, - _ . only"));
+            }
+            meta_bytes += k.len() + zos_core::objects::metadata::encode_rfc2047(v).len();
+        }
+        if meta_bytes > 2048 {
+            return bad(format!("user metadata is {meta_bytes} bytes; S3 allows 2 KiB in all"));
+        }
+        if self.tags.len() > 10 {
+            return bad(format!("{} tags; an object has at most 10", self.tags.len()));
+        }
+        for (k, v) in &self.tags {
+            if k.is_empty() || k.chars().count() > 128 || v.chars().count() > 256 {
+                return bad(format!("tag {k:?}: a key of 1 to 128 characters and a value of at most 256"));
+            }
+        }
+        match &self.encryption {
+            Some(Encryption::Kms { key_id: Some(id) }) if id.trim().is_empty() => {
+                return bad("the KMS key id is empty (leave it out for the server's default key)".into())
+            }
+            Some(Encryption::CustomerKey { key_base64 }) => {
+                use base64::Engine as _;
+                match base64::engine::general_purpose::STANDARD.decode(key_base64.trim()) {
+                    Ok(key) if key.len() == 32 => {}
+                    _ => {
+                        return bad(
+                            "a customer key (SSE-C) is 32 bytes, given in base64 (44 characters)".into()
+                        )
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// `x-amz-tagging`: `k=v&k2=v2`, URL-encoded.
+    pub fn tagging(&self) -> Option<String> {
+        if self.tags.is_empty() {
+            return None;
+        }
+        let enc = |s: &str| {
+            s.bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                        (b as char).to_string()
+                    }
+                    _ => format!("%{b:02X}"),
+                })
+                .collect::<String>()
+        };
+        Some(self.tags.iter().map(|(k, v)| format!("{}={}", enc(k), enc(v))).collect::<Vec<_>>().join("&"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upload_options_are_checked_before_sending() {
+        let mut o = UploadOptions::default();
+        assert!(o.check().is_ok());
+        o.metadata.insert("bad name".into(), "x".into());
+        assert!(o.check().unwrap_err().detail.contains("metadata name"));
+        o.metadata.clear();
+        o.encryption = Some(Encryption::CustomerKey { key_base64: "short".into() });
+        assert!(o.check().unwrap_err().detail.contains("32 bytes"));
+        o.encryption = Some(Encryption::CustomerKey { key_base64: "A".repeat(43) + "=" });
+        assert!(o.check().is_ok());
+        o.tags.insert("项目".into(), "a b&c".into());
+        assert_eq!(o.tagging().as_deref(), Some("%E9%A1%B9%E7%9B%AE=a%20b%26c"));
+    }
+
+    #[test]
+    fn a_customer_key_is_never_serialized() {
+        let o = UploadOptions {
+            encryption: Some(Encryption::CustomerKey { key_base64: "secret-key".into() }),
+            ..Default::default()
+        };
+        let json = serde_json::to_string(&o).unwrap();
+        assert!(!json.contains("secret-key"), "{json}");
+        assert!(!format!("{o:?}").contains("secret-key"));
+    }
+}

@@ -30,6 +30,13 @@ pub(crate) async fn run(inner: Arc<Inner>, transfer: Arc<Transfer>) {
     transfer.set_state(TransferState::Running);
     let result = async {
         let s3 = without_sdk_retries(&inner.clients.s3(&transfer.profile_id).await?);
+        if let Some(Encryption::CustomerKey { key_base64 }) = &transfer.spec.lock().expect("spec lock").options.encryption {
+            if key_base64.is_empty() {
+                return Err(AppError::invalid_input(
+                    "the customer key (SSE-C) is not kept across restarts: cancel this transfer and upload again with the key",
+                ));
+            }
+        }
         let discovered = transfer.spec.lock().expect("spec lock").discovered;
         if !discovered {
             transfer.status.lock().expect("status lock").discovering = true;
@@ -293,6 +300,7 @@ async fn send_items(inner: &Arc<Inner>, transfer: &Arc<Transfer>, s3: &aws_sdk_s
         _ => None,
     };
     let default_policy = transfer.spec.lock().expect("spec lock").policy;
+    let options = Arc::new(transfer.spec.lock().expect("spec lock").options.clone());
     let mut set = JoinSet::new();
     for index in queued {
         let permit = files.clone().acquire_owned().await.expect("never closed");
@@ -317,6 +325,7 @@ async fn send_items(inner: &Arc<Inner>, transfer: &Arc<Transfer>, s3: &aws_sdk_s
             part_size: settings.part_size_mib as u64 * MIB,
             multipart_threshold: settings.multipart_threshold_mib as u64 * MIB,
             policy,
+            options: options.clone(),
         };
         let transfer = transfer.clone();
         let root = root.clone();

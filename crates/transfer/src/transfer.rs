@@ -52,6 +52,9 @@ pub(crate) struct StoredSpec {
     pub(crate) source: String,
     pub(crate) destination: String,
     pub(crate) policy: ConflictPolicy,
+    /// Uploads only. A customer key (SSE-C) is held here in memory and never serialized.
+    #[serde(default)]
+    pub(crate) options: UploadOptions,
     /// All items are in the journal (the walk or listing finished).
     pub(crate) discovered: bool,
 }

@@ -26,6 +26,53 @@ use zos_core::objects::object_exists;
 use zos_core::{AppError, ErrorCode, Result};
 use zos_journal::{StoredItem, StoredPart};
 
+/// Adds the upload options to a PutObject or CreateMultipartUpload request (same setters on
+/// both builders). UploadPart only repeats the customer key: see [`customer_key_headers`].
+macro_rules! with_options {
+    ($request:expr, $options:expr, $key:expr) => {{
+        let options: &crate::model::UploadOptions = $options;
+        let mut request =
+            $request.content_type(options.content_type.clone().unwrap_or_else(|| content_type_for($key)));
+        if let Some(acl) = options.acl {
+            request = request.acl(acl.as_str().into());
+        }
+        if let Some(class) = &options.storage_class {
+            request = request.storage_class(class.as_str().into());
+        }
+        for (name, value) in &options.metadata {
+            request = request.metadata(name, zos_core::objects::metadata::encode_rfc2047(value));
+        }
+        if let Some(tagging) = options.tagging() {
+            request = request.tagging(tagging);
+        }
+        match &options.encryption {
+            Some(crate::model::Encryption::Aes256) => {
+                request = request.server_side_encryption("AES256".into())
+            }
+            Some(crate::model::Encryption::Kms { key_id }) => {
+                request = request.server_side_encryption("aws:kms".into()).set_ssekms_key_id(key_id.clone())
+            }
+            Some(crate::model::Encryption::CustomerKey { key_base64 }) => {
+                let (algorithm, key, md5) = customer_key_headers(key_base64);
+                request =
+                    request.sse_customer_algorithm(algorithm).sse_customer_key(key).sse_customer_key_md5(md5)
+            }
+            None => {}
+        }
+        request
+    }};
+}
+
+/// `(algorithm, key, key MD5)` of an SSE-C key, all as S3 wants them in headers.
+pub fn customer_key_headers(key_base64: &str) -> (String, String, String) {
+    let raw = base64::engine::general_purpose::STANDARD.decode(key_base64.trim()).unwrap_or_default();
+    (
+        "AES256".into(),
+        key_base64.trim().to_owned(),
+        base64::engine::general_purpose::STANDARD.encode(Md5::digest(&raw)),
+    )
+}
+
 /// The content type an upload is sent with, from the file name.
 pub fn content_type_for(key: &str) -> String {
     mime_guess::from_path(key).first_or_octet_stream().essence_str().to_owned()
@@ -182,12 +229,8 @@ async fn put(ctx: &ItemCtx, key: &str, data: Bytes, md5: &str, if_none_match: bo
     ctx.with_retries(|| async {
         let _permit = ctx.permit().await;
         let (body, counted) = upload_body(data.clone(), ctx.progress.clone(), ctx.limiter.clone());
-        let mut request = ctx
-            .s3
-            .put_object()
-            .bucket(&ctx.bucket)
-            .key(key)
-            .content_type(content_type_for(key))
+        let request = ctx.s3.put_object().bucket(&ctx.bucket).key(key);
+        let mut request = with_options!(request, &ctx.options, key)
             .content_length(data.len() as i64)
             .content_md5(md5)
             .body(body);
@@ -307,11 +350,10 @@ pub(crate) async fn create_upload(ctx: &ItemCtx, key: &str, content_type: &str) 
     let out = ctx
         .with_retries(|| async {
             let _permit = ctx.permit().await;
-            ctx.s3
-                .create_multipart_upload()
-                .bucket(&ctx.bucket)
-                .key(key)
-                .content_type(content_type)
+            let request = ctx.s3.create_multipart_upload().bucket(&ctx.bucket).key(key);
+            let mut options = (*ctx.options).clone();
+            options.content_type.get_or_insert_with(|| content_type.to_owned());
+            with_options!(request, &options, key)
                 .send()
                 .await
                 .map_err(|e| AppError::from_sdk(e, ErrorCode::NoSuchBucket))
@@ -357,6 +399,11 @@ async fn send_parts_and_complete(
         }
     }
     ctx.progress.set_item(completed.iter().map(|p| p.size).sum());
+    let sse_c = match &ctx.options.encryption {
+        Some(crate::model::Encryption::CustomerKey { key_base64 }) => Some(customer_key_headers(key_base64)),
+        _ => None,
+    };
+    let sse_c = &sse_c;
     // Parts wait for a request permit before reading their bytes: memory stays at
     // concurrency × part size however big the file.
     let sends = todo.into_iter().map(|(number, offset, len)| async move {
@@ -374,6 +421,9 @@ async fn send_parts_and_complete(
                 .part_number(number as i32)
                 .content_length(len as i64)
                 .content_md5(md5)
+                .set_sse_customer_algorithm(sse_c.as_ref().map(|h| h.0.clone()))
+                .set_sse_customer_key(sse_c.as_ref().map(|h| h.1.clone()))
+                .set_sse_customer_key_md5(sse_c.as_ref().map(|h| h.2.clone()))
                 .body(body)
                 .customize()
                 .disable_payload_signing()
@@ -432,6 +482,33 @@ async fn send_parts_and_complete(
         // The completion landed but its answer was lost; the retry no longer finds the upload.
         Err(e) if e.is(ErrorCode::NoSuchUpload) && holds(ctx, key, &completed_etag).await => {}
         Err(e) => return Err(e),
+    }
+    // radosgw 16.2 drops `x-amz-tagging` on CreateMultipartUpload (checked, boto3 alike): the
+    // tags are set once the object exists.
+    if !ctx.options.tags.is_empty() {
+        let tags = ctx
+            .options
+            .tags
+            .iter()
+            .map(|(k, v)| aws_sdk_s3::types::Tag::builder().key(k).value(v).build())
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| AppError::invalid_input(e.to_string()))?;
+        let tagging = aws_sdk_s3::types::Tagging::builder()
+            .set_tag_set(Some(tags))
+            .build()
+            .map_err(|e| AppError::invalid_input(e.to_string()))?;
+        ctx.with_retries(|| async {
+            let _permit = ctx.permit().await;
+            ctx.s3
+                .put_object_tagging()
+                .bucket(&ctx.bucket)
+                .key(key)
+                .tagging(tagging.clone())
+                .send()
+                .await
+                .map_err(|e| AppError::from_sdk(e, ErrorCode::NoSuchKey))
+        })
+        .await?;
     }
     let item_id = ctx.item_id;
     ctx.journal.write(move |j| j.set_upload_id(item_id, None));

@@ -7,6 +7,7 @@ use zos_core::local_files::Access;
 use zos_core::AppError;
 use zos_transfer::{
     ConflictPolicy, CopyTarget, ItemPage, ItemState, Selection, TransferId, TransferSettings, TransferView,
+    UploadOptions,
 };
 
 #[tauri::command]
@@ -27,7 +28,8 @@ pub fn transfer_items(
     state.transfers.items(id, only, offset, limit)
 }
 
-/// Uploads chosen or dropped files and folders (handles) under `prefix`.
+/// Uploads chosen or dropped files and folders (handles) under `prefix`, with `options` (ACL,
+/// storage class, metadata, content type, tags, encryption) on every object.
 #[tauri::command]
 #[specta::specta]
 pub async fn upload_local(
@@ -37,9 +39,13 @@ pub async fn upload_local(
     prefix: String,
     sources: Vec<String>,
     conflict_policy: Option<ConflictPolicy>,
+    options: Option<UploadOptions>,
 ) -> Result<TransferView, AppError> {
     let paths = sources.iter().map(|h| state.files.resolve(h, Access::Read)).collect::<Result<_, _>>()?;
-    state.transfers.upload(&profile_id, &bucket, &prefix, paths, conflict_policy).await
+    state
+        .transfers
+        .upload(&profile_id, &bucket, &prefix, paths, conflict_policy, options.unwrap_or_default())
+        .await
 }
 
 /// Downloads objects and folders into a folder the user chose (`destination`, a handle),

@@ -92,6 +92,17 @@ fn q_decode(text: &str) -> Option<Vec<u8>> {
 }
 
 /// The metadata with values decoded, and the stored values of those that were.
+/// A metadata value as it can travel in an HTTP header: printable ASCII as it is, anything else
+/// as one RFC 2047 encoded-word (`=?UTF-8?B?…?=`), which [`decode_rfc2047`] and boto3 users
+/// read back.
+pub fn encode_rfc2047(value: &str) -> String {
+    use base64::Engine as _;
+    if value.bytes().all(|b| (0x20..0x7f).contains(&b)) && !value.contains("=?") {
+        return value.to_owned();
+    }
+    format!("=?UTF-8?B?{}?=", base64::engine::general_purpose::STANDARD.encode(value.as_bytes()))
+}
+
 pub fn decoded(metadata: HashMap<String, String>) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
     let mut shown = BTreeMap::new();
     let mut raw = BTreeMap::new();
@@ -111,6 +122,16 @@ pub fn decoded(metadata: HashMap<String, String>) -> (BTreeMap<String, String>, 
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn values_are_encoded_only_when_a_header_cannot_carry_them() {
+        use super::{decode_rfc2047, encode_rfc2047};
+        assert_eq!(encode_rfc2047("plain ascii"), "plain ascii");
+        let encoded = encode_rfc2047("项目报告");
+        assert_eq!(encoded, "=?UTF-8?B?6aG555uu5oql5ZGK?=");
+        assert_eq!(decode_rfc2047(&encoded).as_deref(), Some("项目报告"));
+        assert_eq!(decode_rfc2047(&encode_rfc2047("tab\there")).as_deref(), Some("tab\there"));
+    }
+
     use super::decode_rfc2047 as d;
 
     #[test]

@@ -7,7 +7,7 @@ mod delete;
 mod folder;
 mod head;
 mod list;
-mod metadata;
+pub mod metadata;
 pub mod multipart;
 
 pub use append::{append_file, AppendResult};

@@ -958,6 +958,7 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
       prefix: '',
       sources: [join(workDir, DROP_FOLDER)],
       conflictPolicy: null,
+      options: null,
     });
     assert.equal(uploadError?.code, 'LocalFileNotChosen', `upload_local accepted a path: ${JSON.stringify(uploadError)}`);
     assert.equal(existsSync(target), false, 'a file was written where the user chose nothing');

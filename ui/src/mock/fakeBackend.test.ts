@@ -22,12 +22,12 @@ describe("the fake transfer engine", () => {
     expect((await fakeCommands.listTransfers()).map((v) => v.state)).toContain("interrupted");
 
     const files = data(await fakeCommands.pickFilesToUpload());
-    const first = data(await fakeCommands.uploadLocal("p-dev", "team-share", "", files.map((f) => f.handle), null));
+    const first = data(await fakeCommands.uploadLocal("p-dev", "team-share", "", files.map((f) => f.handle), null, null));
     await vi.advanceTimersByTimeAsync(3000);
     expect(latest(first.id)).toMatchObject({ state: "done", filesDone: files.length });
 
     // The same files again: they exist now, and the default policy asks.
-    const again = data(await fakeCommands.uploadLocal("p-dev", "team-share", "", files.map((f) => f.handle), null));
+    const again = data(await fakeCommands.uploadLocal("p-dev", "team-share", "", files.map((f) => f.handle), null, null));
     await vi.advanceTimersByTimeAsync(3000);
     expect(latest(again.id)).toMatchObject({ state: "needsDecision", filesConflict: files.length });
     data(await fakeCommands.resolveTransferConflicts(again.id, "skip"));

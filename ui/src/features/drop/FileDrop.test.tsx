@@ -64,7 +64,7 @@ describe("files dropped on the window", () => {
     renderApp("/p/p1/b/alpha?prefix=docs/");
     await screen.findByTestId("object-row-docs/2024/");
     await dropOn(rowOf("docs/2024/").querySelector(".name-text"));
-    await waitFor(() => expect(api.uploadLocal).toHaveBeenCalledWith("p1", "alpha", "docs/2024/", ["h-photos"], null));
+    await waitFor(() => expect(api.uploadLocal).toHaveBeenCalledWith("p1", "alpha", "docs/2024/", ["h-photos"], null, null));
     expect(document.elementFromPoint).toHaveBeenCalledWith(10, 20);
     expect((await screen.findByTestId("drop-notice")).textContent).toContain("Uploading photos…");
   });
@@ -73,16 +73,16 @@ describe("files dropped on the window", () => {
     renderApp("/p/p1/b/alpha?prefix=docs/");
     await screen.findByTestId("object-row-docs/a.txt");
     await dropOn(rowOf("docs/a.txt"));
-    await waitFor(() => expect(api.uploadLocal).toHaveBeenLastCalledWith("p1", "alpha", "docs/", ["h-photos"], null));
+    await waitFor(() => expect(api.uploadLocal).toHaveBeenLastCalledWith("p1", "alpha", "docs/", ["h-photos"], null, null));
     await dropOn(screen.getByTestId("path-input"));
     await waitFor(() => expect(api.uploadLocal).toHaveBeenCalledTimes(2));
-    expect(api.uploadLocal).toHaveBeenLastCalledWith("p1", "alpha", "docs/", ["h-photos"], null);
+    expect(api.uploadLocal).toHaveBeenLastCalledWith("p1", "alpha", "docs/", ["h-photos"], null, null);
   });
 
   it("go to the root of a bucket of the list", async () => {
     renderApp("/p/p1/b/alpha?prefix=docs/");
     await dropOn((await screen.findByTestId("bucket-item-beta")).querySelector(".bucket-name"));
-    await waitFor(() => expect(api.uploadLocal).toHaveBeenCalledWith("p1", "beta", "", ["h-photos"], null));
+    await waitFor(() => expect(api.uploadLocal).toHaveBeenCalledWith("p1", "beta", "", ["h-photos"], null, null));
   });
 
   it("are not uploaded anywhere without a bucket under them: a notice says where to drop", async () => {

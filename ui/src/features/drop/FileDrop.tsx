@@ -48,7 +48,7 @@ export function FileDrop() {
     const { files } = drop;
     const what = files.length === 1 ? files[0].name : tn("transferNotice.items", files.length);
     api
-      .uploadLocal(target.profileId, target.bucket, target.prefix, files.map((f) => f.handle), null)
+      .uploadLocal(target.profileId, target.bucket, target.prefix, files.map((f) => f.handle), null, null)
       .then((transfer) => {
         store.put(transfer);
         setNotice({ kind: "started", started: { transfer, what, single: files.length === 1 && !files[0].isFolder } });

@@ -213,7 +213,7 @@ describe("upload", () => {
     renderBrowser("docs/");
     fireEvent.click(screen.getByTestId("object-upload"));
     await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain("Uploading 2 items…"));
-    expect(api.uploadLocal).toHaveBeenCalledWith("p1", "bkt", "docs/", ["handle-of-a b.txt", "handle-of-照片.jpg"], null);
+    expect(api.uploadLocal).toHaveBeenCalledWith("p1", "bkt", "docs/", ["handle-of-a b.txt", "handle-of-照片.jpg"], null, null);
 
     emit(update([{ ...started, state: "done", filesTotal: 2, filesDone: 2 }]));
     expect(screen.getByTestId("notice").textContent).toContain("Uploaded 2 files.");
@@ -236,7 +236,7 @@ describe("upload", () => {
     vi.mocked(api.uploadLocal).mockResolvedValue(transfer({ id: 3, destination: "bkt/docs/" }));
     renderBrowser("docs/");
     fireEvent.click(screen.getByTestId("object-upload-folder"));
-    await waitFor(() => expect(api.uploadLocal).toHaveBeenCalledWith("p1", "bkt", "docs/", ["handle-of-photos 2024"], null));
+    await waitFor(() => expect(api.uploadLocal).toHaveBeenCalledWith("p1", "bkt", "docs/", ["handle-of-photos 2024"], null, null));
     expect(screen.getByTestId("notice").textContent).toContain("Uploading photos 2024…");
   });
 

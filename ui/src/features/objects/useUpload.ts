@@ -16,7 +16,7 @@ export function useUpload(profileId: string, bucket: string, prefix: string, not
     if (files.length === 0) return;
     const what = files.length === 1 ? files[0].name : tn("transferNotice.items", files.length);
     try {
-      const transfer = await api.uploadLocal(profileId, bucket, prefix, files.map((f) => f.handle), null);
+      const transfer = await api.uploadLocal(profileId, bucket, prefix, files.map((f) => f.handle), null, null);
       store.put(transfer);
       notify({ kind: "transfer", started: { transfer, what, single: files.length === 1 && !files[0].isFolder } });
     } catch (error) {

@@ -487,7 +487,6 @@ export type BucketVersioning = { status: VersioningStatus;
  */
 mfaDelete: string | null }
 export type CannedAcl = "private" | "public-read" | "public-read-write" | "authenticated-read"
-export type CannedAcl = "private" | "public-read" | "public-read-write" | "authenticated-read"
 /**
  * What to do when the destination of a file exists.
  */
@@ -693,6 +692,10 @@ export type PartPage = { parts: UploadedPart[];
  */
 nextMarker: string | null }
 /**
+ * A bucket and a prefix in it.
+ */
+export type Place = { bucket: string; prefix: string }
+/**
  * A point in the window, in CSS pixels.
  */
 export type Point = { x: number; y: number }
@@ -798,7 +801,15 @@ source: string;
 /**
  * Where they go, for display.
  */
-destination: string; state: TransferState; 
+destination: string; 
+/**
+ * The bucket and prefix objects are read from (downloads, copies, moves: a move empties it).
+ */
+takenFrom: Place | null; 
+/**
+ * The bucket and prefix objects are written to (uploads, copies, moves).
+ */
+storedIn: Place | null; state: TransferState; 
 /**
  * Still finding files (walking a folder, listing a prefix): totals will grow.
  */

@@ -42,6 +42,8 @@ pub struct StoredTransfer {
     pub created_at_ms: i64,
     /// Set when the user cancelled it or it finished: such transfers are not resumed.
     pub closed: bool,
+    /// The engine's last word for its state (`None`: never set).
+    pub state: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,7 +97,8 @@ CREATE TABLE IF NOT EXISTS transfers (
     bucket TEXT NOT NULL,
     spec TEXT NOT NULL,
     created_at_ms INTEGER NOT NULL,
-    closed INTEGER NOT NULL DEFAULT 0
+    closed INTEGER NOT NULL DEFAULT 0,
+    state TEXT
 );
 CREATE TABLE IF NOT EXISTS items (
     id INTEGER PRIMARY KEY,
@@ -111,6 +114,10 @@ CREATE TABLE IF NOT EXISTS items (
     error TEXT
 );
 CREATE INDEX IF NOT EXISTS items_by_transfer ON items(transfer_id);
+CREATE TABLE IF NOT EXISTS settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS parts (
     item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
     number INTEGER NOT NULL,
@@ -228,6 +235,27 @@ impl Journal {
         Ok(())
     }
 
+    /// The engine's word for where a transfer stands (kept for the next start).
+    pub fn set_transfer_state(&self, transfer_id: i64, state: &str) -> Result<()> {
+        self.conn.execute("UPDATE transfers SET state = ?2 WHERE id = ?1", params![transfer_id, state])?;
+        Ok(())
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", params![key], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
     pub fn close_transfer(&self, transfer_id: i64) -> Result<()> {
         self.conn.execute("UPDATE transfers SET closed = 1 WHERE id = ?1", params![transfer_id])?;
         Ok(())
@@ -300,7 +328,7 @@ impl Journal {
         Ok(self
             .conn
             .query_row(
-                "SELECT id, kind, profile_id, bucket, spec, created_at_ms, closed FROM transfers WHERE id = ?1",
+                "SELECT id, kind, profile_id, bucket, spec, created_at_ms, closed, state FROM transfers WHERE id = ?1",
                 params![transfer_id],
                 transfer_row,
             )
@@ -310,7 +338,7 @@ impl Journal {
     /// Every transfer, oldest first.
     pub fn transfers(&self) -> Result<Vec<StoredTransfer>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, kind, profile_id, bucket, spec, created_at_ms, closed FROM transfers ORDER BY id",
+            "SELECT id, kind, profile_id, bucket, spec, created_at_ms, closed, state FROM transfers ORDER BY id",
         )?;
         let rows = stmt.query_map([], transfer_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -373,6 +401,7 @@ fn transfer_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredTransfer> {
         spec: r.get(4)?,
         created_at_ms: r.get(5)?,
         closed: r.get(6)?,
+        state: r.get(7)?,
     })
 }
 

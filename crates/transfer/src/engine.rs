@@ -23,6 +23,8 @@ use zos_journal::{ItemState as Stored, JournalHandle, NewTransfer, StoredItem};
 /// Receives the throttled updates (the app turns them into an event and the window title).
 pub type UpdateSink = Box<dyn Fn(TransfersUpdate) + Send + Sync>;
 
+const SETTINGS_KEY: &str = "transfer-settings";
+
 /// How often updates are sent at most.
 pub const UPDATE_INTERVAL: Duration = Duration::from_millis(250);
 
@@ -30,6 +32,9 @@ pub(crate) struct Inner {
     pub(crate) clients: Arc<dyn Clients>,
     pub(crate) journal: JournalHandle,
     pub(crate) settings: Mutex<TransferSettings>,
+    /// Commands may call the engine from threads without a runtime (Tauri runs synchronous
+    /// commands on the main thread): tasks are spawned on the runtime it started in.
+    pub(crate) runtime: tokio::runtime::Handle,
     pub(crate) requests: Arc<Semaphore>,
     pub(crate) single_copy_limit: AtomicU64,
     pub(crate) limiter: Arc<RateLimiter>,
@@ -84,6 +89,7 @@ impl Engine {
             inner: Arc::new(Inner {
                 clients,
                 journal,
+                runtime: tokio::runtime::Handle::current(),
                 requests: Arc::new(Semaphore::new(settings.concurrency as usize)),
                 single_copy_limit: AtomicU64::new(crate::copy::SINGLE_COPY_LIMIT),
                 settings: Mutex::new(settings),
@@ -93,6 +99,18 @@ impl Engine {
                 sink,
             }),
         };
+        let saved = engine
+            .inner
+            .journal
+            .call(|j| j.setting(SETTINGS_KEY))
+            .await
+            .map_err(journal_error)?
+            .and_then(|json| serde_json::from_str::<TransferSettings>(&json).ok());
+        if let Some(saved) = saved {
+            if let Err(e) = engine.apply_settings(saved) {
+                tracing::warn!("saved transfer settings ignored: {e}");
+            }
+        }
         engine.restore().await?;
         let weak = Arc::downgrade(&engine.inner);
         tokio::spawn(async move {
@@ -147,7 +165,8 @@ impl Engine {
                 continue;
             };
             let transfer = self.new_transfer(t.id, direction, t.profile_id, t.bucket, t.created_at_ms, spec);
-            transfer.status.lock().expect("status lock").state = TransferState::Interrupted;
+            transfer.status.lock().expect("status lock").state =
+                TransferState::after_restart(t.state.as_deref());
             let slots = items.into_iter().map(|item| {
                 let done = match item.state {
                     Stored::Done => item.size,
@@ -185,6 +204,7 @@ impl Engine {
             task: Mutex::default(),
             dirty: AtomicBool::new(true),
             speed: Mutex::default(),
+            journal: self.inner.journal.clone(),
         })
     }
 
@@ -192,7 +212,15 @@ impl Engine {
         self.inner.settings.lock().expect("settings lock").clone()
     }
 
+    /// Checks, applies and saves the settings (they hold across restarts).
     pub fn set_settings(&self, settings: TransferSettings) -> Result<TransferSettings> {
+        let settings = self.apply_settings(settings)?;
+        let json = serde_json::to_string(&settings).expect("settings serialize");
+        self.inner.journal.write(move |j| j.set_setting(SETTINGS_KEY, &json));
+        Ok(settings)
+    }
+
+    fn apply_settings(&self, settings: TransferSettings) -> Result<TransferSettings> {
         settings.check()?;
         let old =
             std::mem::replace(&mut *self.inner.settings.lock().expect("settings lock"), settings.clone());
@@ -201,7 +229,7 @@ impl Engine {
             self.inner.requests.add_permits(new_n - old_n);
         } else if new_n < old_n {
             let requests = self.inner.requests.clone();
-            tokio::spawn(async move {
+            self.inner.runtime.spawn(async move {
                 if let Ok(permits) = requests.acquire_many((old_n - new_n) as u32).await {
                     permits.forget();
                 }
@@ -345,7 +373,7 @@ impl Engine {
         transfer.set_state(TransferState::Queued);
         let inner = self.inner.clone();
         let t = transfer.clone();
-        *task = Some(tokio::spawn(async move { run(inner, t).await }));
+        *task = Some(self.inner.runtime.spawn(async move { run(inner, t).await }));
     }
 
     /// Copies (or moves, `delete_source`) objects and folders to another place on the same

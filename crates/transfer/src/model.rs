@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
+pub use zos_core::buckets::CannedAcl;
 use zos_core::AppError;
 
 pub type TransferId = i64;
@@ -55,6 +56,30 @@ pub enum TransferState {
 }
 
 impl TransferState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TransferState::Queued => "queued",
+            TransferState::Running => "running",
+            TransferState::Paused => "paused",
+            TransferState::Interrupted => "interrupted",
+            TransferState::NeedsDecision => "needsDecision",
+            TransferState::Failed => "failed",
+            TransferState::Done => "done",
+            TransferState::Cancelled => "cancelled",
+        }
+    }
+
+    /// How a transfer the journal left in `word` comes back after a restart: what was moving
+    /// (or about to) is "interrupted", the user's pauses and pending decisions stay as they were.
+    pub fn after_restart(word: Option<&str>) -> Self {
+        match word {
+            Some("paused") => TransferState::Paused,
+            Some("failed") => TransferState::Failed,
+            Some("needsDecision") => TransferState::NeedsDecision,
+            _ => TransferState::Interrupted,
+        }
+    }
+
     pub fn is_finished(self) -> bool {
         matches!(self, TransferState::Done | TransferState::Cancelled)
     }
@@ -84,6 +109,10 @@ pub struct TransferView {
     pub source: String,
     /// Where they go, for display.
     pub destination: String,
+    /// The bucket and prefix objects are read from (downloads, copies, moves: a move empties it).
+    pub taken_from: Option<Place>,
+    /// The bucket and prefix objects are written to (uploads, copies, moves).
+    pub stored_in: Option<Place>,
     pub state: TransferState,
     /// Still finding files (walking a folder, listing a prefix): totals will grow.
     pub discovering: bool,
@@ -103,6 +132,14 @@ pub struct TransferView {
     pub error: Option<AppError>,
     pub conflict_policy: ConflictPolicy,
     pub created_at: i64,
+}
+
+/// A bucket and a prefix in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Place {
+    pub bucket: String,
+    pub prefix: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -230,26 +267,6 @@ pub struct TransferTotals {
 pub struct ResumableUpload {
     pub upload_id: String,
     pub transfer_id: TransferId,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
-#[serde(rename_all = "kebab-case")]
-pub enum CannedAcl {
-    Private,
-    PublicRead,
-    PublicReadWrite,
-    AuthenticatedRead,
-}
-
-impl CannedAcl {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CannedAcl::Private => "private",
-            CannedAcl::PublicRead => "public-read",
-            CannedAcl::PublicReadWrite => "public-read-write",
-            CannedAcl::AuthenticatedRead => "authenticated-read",
-        }
-    }
 }
 
 /// Server-side encryption of uploaded objects.

@@ -49,32 +49,31 @@ pub(crate) async fn run(inner: Arc<Inner>, transfer: Arc<Transfer>) {
         Ok::<_, AppError>(())
     }
     .await;
-    let mut status = transfer.status.lock().expect("status lock");
-    status.discovering = false;
+    transfer.status.lock().expect("status lock").discovering = false;
     if let Err(e) = result {
-        status.error = Some(e);
-        status.state = TransferState::Failed;
-        drop(status);
-        transfer.touch();
+        transfer.status.lock().expect("status lock").error = Some(e);
+        transfer.set_state(TransferState::Failed);
         return;
     }
-    let items = transfer.items.lock().expect("items lock");
-    let conflicts = items.iter().any(|s| s.state == ItemState::Conflict);
-    let failed = items.iter().any(|s| s.state == ItemState::Failed);
-    status.state = if conflicts {
+    let (conflicts, failed) = {
+        let items = transfer.items.lock().expect("items lock");
+        (
+            items.iter().any(|s| s.state == ItemState::Conflict),
+            items.iter().any(|s| s.state == ItemState::Failed),
+        )
+    };
+    let state = if conflicts {
         TransferState::NeedsDecision
     } else if failed {
         TransferState::Failed
     } else {
         TransferState::Done
     };
-    if status.state == TransferState::Done {
+    transfer.set_state(state);
+    if state == TransferState::Done {
         let id = transfer.id;
         inner.journal.write(move |j| j.close_transfer(id));
     }
-    drop(items);
-    drop(status);
-    transfer.touch();
 }
 
 /// Finds the files of a transfer (walks the folders, lists the prefixes) and journals them.
@@ -374,7 +373,18 @@ fn finish_item(transfer: &Transfer, journal: &JournalHandle, index: usize, resul
             );
             (ItemState::Done, None)
         }
-        Ok(Outcome::Skipped) => (ItemState::Skipped, None),
+        Ok(Outcome::Skipped) => {
+            // Not moved: its bytes leave the totals (a done transfer with skips reads 100 %).
+            let counted = slot.bytes.swap(0, Ordering::Relaxed);
+            transfer
+                .bytes_done
+                .fetch_sub(counted.min(transfer.bytes_done.load(Ordering::Relaxed)), Ordering::Relaxed);
+            transfer.bytes_total.fetch_sub(
+                slot.item.size.min(transfer.bytes_total.load(Ordering::Relaxed)),
+                Ordering::Relaxed,
+            );
+            (ItemState::Skipped, None)
+        }
         Ok(Outcome::Conflict) => (ItemState::Conflict, None),
         Err(e) => {
             tracing::warn!("{} failed: {e}", slot.item.key);

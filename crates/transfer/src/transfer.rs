@@ -89,6 +89,8 @@ pub(crate) struct Transfer {
     pub(crate) task: Mutex<Option<JoinHandle<()>>>,
     pub(crate) dirty: AtomicBool,
     pub(crate) speed: Mutex<VecDeque<(Instant, u64)>>,
+    /// Where the state is kept for the next start.
+    pub(crate) journal: JournalHandle,
 }
 
 impl Transfer {
@@ -96,9 +98,26 @@ impl Transfer {
         self.dirty.store(true, Ordering::Relaxed);
     }
 
+    /// Sets the state in memory and in the journal (a paused, failed or waiting transfer comes
+    /// back as such after a restart; only a running or queued one comes back "interrupted").
     pub(crate) fn set_state(&self, state: TransferState) {
         self.status.lock().expect("status lock").state = state;
+        let (id, word) = (self.id, state.as_str());
+        self.journal.write(move |j| j.set_transfer_state(id, word));
         self.touch();
+    }
+
+    /// Where objects come from and go to, for the UI to know which listings to reload.
+    fn places(&self, spec: &StoredSpec) -> (Option<Place>, Option<Place>) {
+        let here = |prefix: &str| Place { bucket: self.bucket.clone(), prefix: prefix.to_owned() };
+        match &spec.spec {
+            Spec::Upload { prefix, .. } => (None, Some(here(prefix))),
+            Spec::Download { prefix, .. } => (Some(here(prefix)), None),
+            Spec::Copy { prefix, destination_bucket, destination_prefix, .. } => (
+                Some(here(prefix)),
+                Some(Place { bucket: destination_bucket.clone(), prefix: destination_prefix.clone() }),
+            ),
+        }
     }
 
     pub(crate) fn state(&self) -> TransferState {
@@ -118,7 +137,11 @@ impl Transfer {
                     failed += 1;
                     last_error = slot.error.clone().or(last_error);
                 }
-                ItemState::Skipped => skipped += 1,
+                ItemState::Skipped => {
+                    skipped += 1;
+                    // Left out of a folder walk (a link to a folder, an unreadable file).
+                    last_error = slot.error.clone().or(last_error);
+                }
                 ItemState::Conflict => conflict += 1,
                 _ => {}
             }
@@ -133,6 +156,8 @@ impl Transfer {
             bucket: self.bucket.clone(),
             source: spec.source.clone(),
             destination: spec.destination.clone(),
+            taken_from: self.places(&spec).0,
+            stored_in: self.places(&spec).1,
             state: status.state,
             discovering: status.discovering,
             files_total: items.len() as u64,

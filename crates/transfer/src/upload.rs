@@ -161,15 +161,20 @@ async fn upload_single(ctx: &ItemCtx, item: &StoredItem) -> Result<Outcome> {
     let mut n = 0;
     loop {
         let key = if n == 0 { item.key.clone() } else { numbered_name(&item.key, n) };
-        match put(ctx, &key, data.clone(), &md5, ctx.policy != ConflictPolicy::Overwrite).await {
+        let (result, retried) =
+            put(ctx, &key, data.clone(), &md5, ctx.policy != ConflictPolicy::Overwrite).await;
+        match result {
             Ok(()) => {
                 record_new_key(ctx, item, &key);
                 return Ok(Outcome::Done { key });
             }
-            // Our own PUT may have landed before its answer was lost and the retry met it:
-            // an object with the very bytes we send is not a conflict.
+            // Our own PUT may have landed before its answer was lost and a retry met it: then
+            // an object with the very bytes we send is ours, not a conflict. On a first attempt
+            // it is someone else's, identical or not, and the user decides.
             Err(e)
-                if e.is(ErrorCode::PreconditionFailed) && holds(ctx, &key, &quoted_md5_hex(&md5)).await =>
+                if e.is(ErrorCode::PreconditionFailed)
+                    && retried
+                    && holds(ctx, &key, &quoted_md5_hex(&md5)).await =>
             {
                 record_new_key(ctx, item, &key);
                 return Ok(Outcome::Done { key });
@@ -225,25 +230,30 @@ fn record_new_key(ctx: &ItemCtx, item: &StoredItem, key: &str) {
     }
 }
 
-async fn put(ctx: &ItemCtx, key: &str, data: Bytes, md5: &str, if_none_match: bool) -> Result<()> {
-    ctx.with_retries(|| async {
-        let _permit = ctx.permit().await;
-        let (body, counted) = upload_body(data.clone(), ctx.progress.clone(), ctx.limiter.clone());
-        let request = ctx.s3.put_object().bucket(&ctx.bucket).key(key);
-        let mut request = with_options!(request, &ctx.options, key)
-            .content_length(data.len() as i64)
-            .content_md5(md5)
-            .body(body);
-        if if_none_match {
-            request = request.if_none_match("*");
-        }
-        let result = request.customize().disable_payload_signing().send().await;
-        result.map(|_| ()).map_err(|e| {
-            ctx.progress.sub(counted.swap(0, Ordering::Relaxed));
-            AppError::from_sdk(e, ErrorCode::NoSuchBucket)
+/// One PUT (with retries); also says whether it took more than one attempt.
+async fn put(ctx: &ItemCtx, key: &str, data: Bytes, md5: &str, if_none_match: bool) -> (Result<()>, bool) {
+    let attempts = std::sync::atomic::AtomicU32::new(0);
+    let result = ctx
+        .with_retries(|| async {
+            attempts.fetch_add(1, Ordering::Relaxed);
+            let _permit = ctx.permit().await;
+            let (body, counted) = upload_body(data.clone(), ctx.progress.clone(), ctx.limiter.clone());
+            let request = ctx.s3.put_object().bucket(&ctx.bucket).key(key);
+            let mut request = with_options!(request, &ctx.options, key)
+                .content_length(data.len() as i64)
+                .content_md5(md5)
+                .body(body);
+            if if_none_match {
+                request = request.if_none_match("*");
+            }
+            let result = request.customize().disable_payload_signing().send().await;
+            result.map(|_| ()).map_err(|e| {
+                ctx.progress.sub(counted.swap(0, Ordering::Relaxed));
+                AppError::from_sdk(e, ErrorCode::NoSuchBucket)
+            })
         })
-    })
-    .await
+        .await;
+    (result, attempts.load(Ordering::Relaxed) > 1)
 }
 
 /// The key this multipart upload will complete under, following the conflict policy. `None`:

@@ -689,3 +689,57 @@ async fn upload_options_reach_the_server() {
     clean(&s3, &bucket).await;
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// The user's pause and settings come back after a restart; the engine's commands work from a
+/// thread without a runtime (Tauri runs synchronous commands on the main thread).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pauses_and_settings_survive_a_restart_and_any_thread_may_command() {
+    let s3 = server().s3();
+    let bucket = unique_bucket("restart");
+    make_bucket(&s3, &bucket).await;
+    let dir = temp_dir("restart");
+    let src = dir.join("r.bin");
+    write_file(&src, 12 * MIB, 8);
+    let journal_path = dir.join("journal.sqlite");
+    let start = |s3: aws_sdk_s3::Client| {
+        let path = journal_path.clone();
+        async move {
+            Engine::start(JournalHandle::open(&path).unwrap(), Arc::new(One(s3)), Box::new(|_| {}))
+                .await
+                .unwrap()
+        }
+    };
+    let id = {
+        let engine = start(s3.clone()).await;
+        let mut settings = engine.settings();
+        settings.concurrency = 7;
+        settings.bandwidth_limit_kib_per_second = Some(2048);
+        settings.multipart_threshold_mib = 5;
+        settings.part_size_mib = 5;
+        engine.set_settings(settings).unwrap();
+        let view =
+            engine.upload("p", &bucket, "", vec![src.clone()], None, Default::default()).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        engine.pause(view.id).unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await; // the journal thread commits
+        view.id
+    };
+    let engine = start(s3.clone()).await;
+    let settings = engine.settings();
+    assert_eq!((settings.concurrency, settings.bandwidth_limit_kib_per_second), (7, Some(2048)));
+    assert_eq!(engine.view(id).unwrap().state, TransferState::Paused, "a pause stays a pause");
+    let mut settings = engine.settings();
+    settings.bandwidth_limit_kib_per_second = None;
+    let from_thread = engine.clone();
+    std::thread::spawn(move || {
+        from_thread.set_settings(settings).unwrap();
+        from_thread.resume(id).unwrap();
+    })
+    .join()
+    .expect("commands from a thread without a runtime do not panic");
+    let view = engine.wait(id).await.unwrap();
+    assert_eq!(view.state, TransferState::Done, "{view:#?}");
+    assert_eq!(md5_hex(&get(&s3, &bucket, "r.bin").await), md5_file(&src));
+    clean(&s3, &bucket).await;
+    std::fs::remove_dir_all(dir).ok();
+}

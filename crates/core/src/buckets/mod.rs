@@ -34,6 +34,16 @@ pub enum CannedAcl {
 }
 
 impl CannedAcl {
+    /// The `x-amz-acl` word (buckets and objects alike).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CannedAcl::Private => "private",
+            CannedAcl::PublicRead => "public-read",
+            CannedAcl::PublicReadWrite => "public-read-write",
+            CannedAcl::AuthenticatedRead => "authenticated-read",
+        }
+    }
+
     fn to_sdk(self) -> BucketCannedAcl {
         match self {
             CannedAcl::Private => BucketCannedAcl::Private,

@@ -15,10 +15,12 @@ interface Props {
   bucket: string;
   /** The selected rows. */
   selection: readonly Row[];
+  /** "Append file…" beside the type of an Appendable object. */
+  onAppend?: (key: string) => void;
 }
 
 /** Details of the one selected object (HEAD), or a hint. */
-export function DetailsPane({ profileId, bucket, selection }: Props) {
+export function DetailsPane({ profileId, bucket, selection, onAppend }: Props) {
   const { t, locale } = useT();
   let body: ReactNode;
   if (selection.length === 0) body = <p className="muted">{t("details.empty")}</p>;
@@ -33,7 +35,7 @@ export function DetailsPane({ profileId, bucket, selection }: Props) {
         <p className="muted">{t("details.folderHint")}</p>
       </>
     );
-  } else body = <ObjectDetailsView key={selection[0].key} profileId={profileId} bucket={bucket} row={selection[0]} />;
+  } else body = <ObjectDetailsView key={selection[0].key} profileId={profileId} bucket={bucket} row={selection[0]} onAppend={onAppend} />;
 
   return (
     <aside className="details-pane" data-testid="details-pane">
@@ -43,7 +45,17 @@ export function DetailsPane({ profileId, bucket, selection }: Props) {
   );
 }
 
-function ObjectDetailsView({ profileId, bucket, row }: { profileId: string; bucket: string; row: Extract<Row, { kind: "object" }> }) {
+function ObjectDetailsView({
+  profileId,
+  bucket,
+  row,
+  onAppend,
+}: {
+  profileId: string;
+  bucket: string;
+  row: Extract<Row, { kind: "object" }>;
+  onAppend?: (key: string) => void;
+}) {
   const { t, locale } = useT();
   const objectKey = row.key;
   const head = useQuery({
@@ -79,10 +91,10 @@ function ObjectDetailsView({ profileId, bucket, row }: { profileId: string; buck
     );
   }
   if (head.error) return <ErrorMessage error={head.error} context={t("details.failed", { name: row.name })} />;
-  return <DetailsList d={head.data} />;
+  return <DetailsList d={head.data} onAppend={onAppend} />;
 }
 
-function DetailsList({ d }: { d: ObjectDetails }) {
+function DetailsList({ d, onAppend }: { d: ObjectDetails; onAppend?: (key: string) => void }) {
   const { t, locale } = useT();
   // RFC 2047 values (=?UTF-8?B?…?=) arrive decoded from Rust; the stored form on request.
   const [showRaw, setShowRaw] = useState(false);
@@ -110,6 +122,12 @@ function DetailsList({ d }: { d: ObjectDetails }) {
           </div>
         ))}
       </dl>
+      {onAppend && d.objectType === "Appendable" && (
+        <button type="button" className="button small details-append" data-testid="details-append" onClick={() => onAppend(d.key)}>
+          <Icon name="upload" size={16} />
+          {t("append.action")}
+        </button>
+      )}
       <h4 className="pane-subtitle">
         {t("details.metadata")}
         {decoded && (

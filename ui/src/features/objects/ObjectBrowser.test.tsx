@@ -188,13 +188,17 @@ describe("delete", () => {
     expect(notice.textContent).toContain("Access denied");
   });
 
-  it("says the count in Chinese too, and leaves folders out", async () => {
+  it("says the count in Chinese too, folders counted", async () => {
+    vi.mocked(api.summarizeFolder).mockResolvedValue({ prefix: "dir/", objects: 41, bytes: 3 * 1024 * 1024 });
     renderWithProviders(<ObjectBrowser profileId="p1" bucket="bkt" prefix="" onNavigate={() => {}} />, "zh-CN");
-    fireEvent.click(await screen.findByTestId("object-row-dir/"));
-    fireEvent.click(screen.getByTestId("object-row-a.txt"), { ctrlKey: true });
+    fireEvent.click(await screen.findByTestId("object-row-a.txt"));
     fireEvent.click(screen.getByTestId("object-delete"));
     expect(screen.getByTestId("confirm-dialog").textContent).toContain("删除 1 个对象？");
-    expect(screen.getByTestId("confirm-dialog").textContent).toContain("文件夹不会被删除");
+    fireEvent.click(screen.getByTestId("confirm-cancel"));
+    fireEvent.click(screen.getByTestId("object-row-dir/"), { ctrlKey: true });
+    fireEvent.click(screen.getByTestId("object-delete"));
+    const question = await screen.findByTestId("delete-question");
+    expect(question.textContent?.replace(/\u00a0/g, " ")).toBe("删除 1 个文件夹和 1 个对象：共 42 个对象，3.0 MiB？");
   });
 });
 

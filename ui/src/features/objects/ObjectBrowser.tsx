@@ -1,7 +1,7 @@
 import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
+import type { ObjectDetails } from "../../backend";
 import { BackendError } from "../../errors";
-import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { Spinner } from "../../components/Spinner";
 import { useT } from "../../i18n";
 import { formatCount } from "../../lib/format";
@@ -9,6 +9,8 @@ import { parentPrefix } from "../../lib/path";
 import { queryKeys } from "../../lib/queryKeys";
 import { useStoredState } from "../../lib/useStoredState";
 import { TransferStatus } from "../transfers/TransferStatus";
+import { AppendDialog } from "./AppendDialog";
+import { DeleteDialog } from "./DeleteDialog";
 import { DetailsPane } from "./DetailsPane";
 import { NoticeView } from "./NoticeView";
 import type { Notice } from "./notice";
@@ -16,6 +18,7 @@ import { PathBar } from "./PathBar";
 import { nextSort, rowsFromPages, sortRows, type Sort } from "./rows";
 import { TableArea } from "./TableArea";
 import { Toolbar } from "./Toolbar";
+import { useAppend } from "./useAppend";
 import { useDeleteObjects } from "./useDeleteObjects";
 import { useDownload } from "./useDownload";
 import { useGoToPath, type Place } from "./useGoToPath";
@@ -74,6 +77,7 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
   const upload = useUpload(profileId, bucket, prefix, setNotice);
   const download = useDownload(profileId, bucket, prefix, setNotice);
   const remove = useDeleteObjects(profileId, bucket, setNotice, selection.clear);
+  const append = useAppend(setNotice);
   useRefreshAfterUploads(profileId, bucket, prefix);
 
   const go = (place: Place) => {
@@ -92,7 +96,7 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
     onOpenFolder: onNavigate,
     onShowDetails: () => setDetailsOpen(true),
     onUp: up,
-    onDelete: () => selectedObjects.length > 0 && remove.ask(selectedObjects),
+    onDelete: () => remove.ask(selectedRows),
   });
 
   const refresh = () => {
@@ -101,34 +105,54 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
     void qc.invalidateQueries({ queryKey: queryKeys.bucketUsage(profileId, bucket) });
   };
 
-  const skippedFolders = selectedRows.length - selectedObjects.length;
   // The details pane's HEAD of the one selected object, read from the cache (no request of its
   // own): when the server denied it, Download cannot work either, and says why.
-  const head = useQuery({
+  const head = useQuery<ObjectDetails>({
     queryKey: queryKeys.head(profileId, bucket, selectedObjects[0] ?? ""),
     queryFn: skipToken,
     enabled: false,
   });
   const denied =
     selectedRows.length === 1 && selectedObjects.length === 1 && head.error instanceof BackendError && head.error.code === "AccessDenied";
+  // Append to the one selected object unless its (cached) details say it is not appendable; the
+  // dialog reads its length, and its type, again.
+  const oneObject = selectedRows.length === 1 && selectedObjects.length === 1 ? selectedObjects[0] : null;
+  const objectType = head.data?.objectType ?? null;
+  const canAppend = oneObject !== null && (objectType === null || objectType === "Appendable");
 
   return (
     <section className="browser" data-drop-profile={profileId} data-drop-bucket={bucket} data-drop-prefix={prefix}>
       <Toolbar
         canDownload={selectedRows.length > 0}
         downloadBlocked={denied ? t("details.deniedAction") : null}
-        deleteCount={selectedObjects.length}
+        deleteCount={selectedRows.length}
         busy={remove.busy}
         refreshing={pages.isFetching && !pages.isFetchingNextPage}
         detailsOpen={detailsOpen}
         onUploadFiles={() => void upload.pickFiles()}
         onUploadFolder={() => void upload.pickFolder()}
         onDownload={() => void download.start(selectedRows)}
-        onDelete={() => remove.ask(selectedObjects)}
+        onDelete={() => remove.ask(selectedRows)}
         onRefresh={refresh}
         onToggleDetails={() => setDetailsOpen(!detailsOpen)}
       />
-      <PathBar bucket={bucket} prefix={prefix} onNavigate={onNavigate} onGo={goToPath.submit} busy={goToPath.busy} />
+      <PathBar
+        bucket={bucket}
+        prefix={prefix}
+        onNavigate={onNavigate}
+        onGo={goToPath.submit}
+        busy={goToPath.busy}
+        menu={[
+          {
+            label: canAppend || oneObject === null ? t("append.action") : t("append.notAppendableAction", { type: objectType ?? "" }),
+            icon: "upload",
+            disabled: !canAppend,
+            testId: "object-append",
+            onSelect: () => oneObject !== null && void append.start(oneObject),
+          },
+          { label: t("append.actionNew"), icon: "file", testId: "object-append-new", onSelect: () => void append.start(null) },
+        ]}
+      />
       {notice && <NoticeView notice={notice} onDismiss={() => setNotice(null)} onOpenTransfers={onOpenTransfers} />}
       <div className="browser-body">
         <TableArea
@@ -146,7 +170,9 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
           onOpenFolder={onNavigate}
           onKeyDown={onKeyDown}
         />
-        {detailsOpen && <DetailsPane profileId={profileId} bucket={bucket} selection={selectedRows} />}
+        {detailsOpen && (
+          <DetailsPane profileId={profileId} bucket={bucket} selection={selectedRows} onAppend={(key) => void append.start(key)} />
+        )}
       </div>
       <footer className="status-bar">
         <span data-testid="loaded-count">{tn("objects.loaded", rows.length)}</span>
@@ -163,20 +189,24 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
       </footer>
 
       {remove.pending && (
-        <ConfirmDialog
-          title={t("delete.title")}
-          message={
-            <>
-              <p className="confirm-question">{tn("delete.question", remove.pending.length)}</p>
-              <p className="muted">{t("delete.body")}</p>
-              {skippedFolders > 0 && <p className="muted">{t("delete.foldersSkipped")}</p>}
-            </>
-          }
-          okLabel={t("common.delete")}
-          danger
+        <DeleteDialog
+          pending={remove.pending}
           busy={remove.busy}
           onConfirm={remove.confirm}
+          onRecount={remove.recount}
           onCancel={remove.cancel}
+        />
+      )}
+      {append.target && (
+        <AppendDialog
+          key={append.target.key ?? ""}
+          profileId={profileId}
+          bucket={bucket}
+          prefix={prefix}
+          target={append.target}
+          onChooseOther={() => void append.chooseOther()}
+          onClose={append.close}
+          notify={setNotice}
         />
       )}
     </section>

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Icon } from "../../components/Icon";
+import { Menu, type MenuItem } from "../../components/Menu";
 import { Tooltip } from "../../components/Tooltip";
 import { useT } from "../../i18n";
 import { parentPrefix } from "../../lib/path";
@@ -12,10 +13,12 @@ interface Props {
   /** Enter in the path field: the text exactly as typed (see useGoToPath). */
   onGo: (typed: string) => void;
   busy?: boolean;
+  /** Actions of the "More actions" menu at the end of the bar (none: no menu). */
+  menu?: readonly MenuItem[];
 }
 
-/** Up button, clickable breadcrumb of the prefix, and a field to type or paste a place. */
-export function PathBar({ bucket, prefix, onNavigate, onGo, busy }: Props) {
+/** Up button, clickable breadcrumb of the prefix, a field to type or paste a place, and the "More actions" menu. */
+export function PathBar({ bucket, prefix, onNavigate, onGo, busy, menu }: Props) {
   const { t } = useT();
   return (
     <div className="path-bar">
@@ -34,6 +37,7 @@ export function PathBar({ bucket, prefix, onNavigate, onGo, busy }: Props) {
       <Breadcrumb bucket={bucket} prefix={prefix} onNavigate={onNavigate} />
       {/* Keyed by prefix: navigating elsewhere resets what was typed. */}
       <PathInput key={prefix} prefix={prefix} onGo={onGo} busy={busy} />
+      {menu && menu.length > 0 && <Menu label={t("more.label")} trigger={<Icon name="more" />} items={menu} testId="object-more" />}
     </div>
   );
 }

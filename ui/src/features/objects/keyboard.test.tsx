@@ -149,16 +149,17 @@ describe("object table keyboard", () => {
     expect(onNavigate).not.toHaveBeenCalled();
   });
 
-  it("Delete asks to delete the selected objects, with the count", async () => {
+  it("Delete asks to delete the selected rows, folders counted, with the count", async () => {
+    vi.mocked(api.summarizeFolder).mockImplementation(async (_p, _b, prefix) => ({ prefix, objects: 4, bytes: 4096 }));
     const { press } = await table();
     press("a", { ctrlKey: true });
     press("Delete");
-    const dialog = screen.getByTestId("confirm-dialog");
-    // Folders are never deleted: 22 objects of the 24 rows.
-    expect(dialog.textContent).toContain("Delete 22 objects?");
-    expect(dialog.textContent).toContain("Folders are not deleted");
+    // 22 objects of the 24 rows, and the 4 objects of each of the 2 folders.
+    const question = await screen.findByTestId("delete-question");
+    expect(question.textContent?.replace(/\u00a0/g, " ")).toBe("Delete 2 folders and 22 objects: 30 objects, 30.0 KiB in all?");
     fireEvent.click(screen.getByTestId("confirm-cancel"));
     expect(api.deleteObjects).not.toHaveBeenCalled();
+    expect(api.deleteFolder).not.toHaveBeenCalled();
   });
 
   it("Delete with nothing selected asks nothing", async () => {

@@ -14,6 +14,13 @@ export const queryKeys = {
   /** Everything read from one bucket's configuration (one key per sub-resource under it). */
   bucketSettings: (profileId: string, bucket: string) => ["bucketSettings", profileId, bucket] as const,
   bucketVersioning: (profileId: string, bucket: string) => ["bucketSettings", profileId, bucket, "versioning"] as const,
+  /** The multipart uploads in progress in a bucket (pages, with both markers). */
+  multipartUploads: (profileId: string, bucket: string) => ["multipartUploads", profileId, bucket] as const,
+  /** The parts of one multipart upload (pages). */
+  uploadParts: (profileId: string, bucket: string, key: string, uploadId: string) =>
+    ["uploadParts", profileId, bucket, key, uploadId] as const,
+  /** Which of a bucket's multipart uploads this app started (and can resume). */
+  resumableUploads: (profileId: string, bucket: string) => ["resumableUploads", profileId, bucket] as const,
   topics: (profileId: string) => ["topics", profileId] as const,
   /** Every page of one transfer's files. */
   transferItemsOf: (id: number) => ["transferItems", id] as const,

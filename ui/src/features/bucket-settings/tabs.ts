@@ -1,5 +1,6 @@
 import type { ComponentType } from "react";
 import type { MessageKey } from "../../i18n";
+import { UploadsTab } from "./UploadsTab";
 import { VersioningTab } from "./VersioningTab";
 
 export interface SettingsTabProps {
@@ -13,6 +14,7 @@ export interface SettingsTabProps {
  */
 export const SETTINGS_TABS = {
   versioning: { label: "settings.tab.versioning", Component: VersioningTab },
+  uploads: { label: "settings.tab.uploads", Component: UploadsTab },
 } satisfies Record<string, { label: MessageKey; Component: ComponentType<SettingsTabProps> }>;
 
 export type SettingsTab = keyof typeof SETTINGS_TABS;

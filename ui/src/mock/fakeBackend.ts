@@ -11,13 +11,13 @@ import type {
   BucketSummary,
   BucketVersioning,
   ErrorCode,
-  MultipartUpload,
   ObjectDetails,
   ObjectEntry,
   Profile,
   Result,
   TopicSummary,
 } from "../backend";
+import { fakeBucketTools, isAppendable } from "./fakeBucketTools";
 import { fakeDroppedFiles, fakeTransferCommands, onFakeTransfersChanged } from "./fakeTransfers";
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -151,17 +151,6 @@ Object.assign(window, {
   __zosFakeDrop: (x: number, y: number) => emit("filesDropped", { files: fakeDroppedFiles(), position: { x, y } }),
 });
 
-/** Multipart uploads left on the server (fixtures for the uploads view). */
-const uploads = new Map<string, MultipartUpload[]>([
-  [
-    "backups",
-    [
-      { key: "db/2025-06-01.sql.gz", uploadId: "2~fakeUploadOld", initiated: Date.UTC(2025, 5, 1, 3, 0), storageClass: "STANDARD", owner: "dev" },
-      { key: "db/2025-06-30.sql.gz", uploadId: "2~fakeUploadNew", initiated: Date.UTC(2025, 5, 30, 3, 0), storageClass: "STANDARD", owner: "dev" },
-    ],
-  ],
-]);
-
 const versioning = new Map<string, BucketVersioning>([["backups", { status: "Enabled", mfaDelete: null }]]);
 
 const topics = new Map<string, TopicSummary[]>([
@@ -175,6 +164,11 @@ const topics = new Map<string, TopicSummary[]>([
 ]);
 
 export const fakeCommands: BackendCommands = {
+  ...fakeBucketTools({
+    bucketExists,
+    objectsOf: (bucket) => objects.get(bucket) ?? [],
+    setObjects: (bucket, list) => objects.set(bucket, list),
+  }),
   ...fakeTransferCommands({
     bucketExists,
     objectsOf: (bucket) => objects.get(bucket) ?? [],
@@ -297,7 +291,7 @@ export const fakeCommands: BackendCommands = {
       lastModified: o.lastModified === null ? null : new Date(o.lastModified).toISOString(),
       contentType: types[ext ?? ""] ?? "application/octet-stream",
       versionId: null,
-      objectType: key.endsWith(".log") ? "Appendable" : "Normal",
+      objectType: isAppendable(bucket, key) ? "Appendable" : "Normal",
       metadata: ext === "jpg" ? { camera: "X-T5", "uploaded-by": "zos-browser", title: "项目报告" } : {},
       rawMetadata: ext === "jpg" ? { title: "=?UTF-8?B?6aG555uu5oql5ZGK?=" } : {},
     };
@@ -324,61 +318,5 @@ export const fakeCommands: BackendCommands = {
     const gone = new Set(keys);
     objects.set(bucket, (objects.get(bucket) ?? []).filter((o) => !gone.has(o.key)));
     return ok({ deleted: keys, failed: [] });
-  },
-  async summarizeFolder(profileId, bucket, prefix) {
-    await delay(150);
-    if (!bucketExists(profileId, bucket)) return noBucket(bucket);
-    const under = (objects.get(bucket) ?? []).filter((o) => o.key.startsWith(prefix));
-    return ok({ prefix, objects: under.length, bytes: under.reduce((n, o) => n + o.size, 0) });
-  },
-  async deleteFolder(profileId, bucket, prefix, expectedObjects) {
-    await delay(300);
-    if (!bucketExists(profileId, bucket)) return noBucket(bucket);
-    const all = objects.get(bucket) ?? [];
-    const under = all.filter((o) => o.key.startsWith(prefix));
-    if (under.length !== expectedObjects) {
-      return fail("Conflict", `the folder holds ${under.length} objects now, not ${expectedObjects}`);
-    }
-    objects.set(bucket, all.filter((o) => !o.key.startsWith(prefix)));
-    return ok({ deleted: under.map((o) => o.key), failed: [] });
-  },
-  async appendFile(profileId, bucket, _key, position) {
-    await delay(150);
-    if (!bucketExists(profileId, bucket)) return noBucket(bucket);
-    return ok({ nextPosition: position + 512, appended: 512 });
-  },
-  async listMultipartUploads(profileId, bucket) {
-    await delay(120);
-    if (!bucketExists(profileId, bucket)) return noBucket(bucket);
-    return ok({ uploads: (uploads.get(bucket) ?? []).slice(), nextKeyMarker: null, nextUploadIdMarker: null });
-  },
-  async listUploadParts(profileId, bucket) {
-    await delay(90);
-    if (!bucketExists(profileId, bucket)) return noBucket(bucket);
-    const parts = Array.from({ length: 3 }, (_, i) => ({
-      number: i + 1,
-      size: 16 * 1024 * 1024,
-      etag: etag(),
-      lastModified: Date.UTC(2025, 5, 20, 9, i),
-    }));
-    return ok({ parts, nextMarker: null });
-  },
-  async abortMultipartUpload(profileId, bucket, _key, uploadId) {
-    await delay(120);
-    if (!bucketExists(profileId, bucket)) return noBucket(bucket);
-    uploads.set(bucket, (uploads.get(bucket) ?? []).filter((u) => u.uploadId !== uploadId));
-    return ok(null);
-  },
-  async abortMultipartUploadsOlderThan(profileId, bucket, days) {
-    await delay(200);
-    if (!bucketExists(profileId, bucket)) return noBucket(bucket);
-    const before = Date.now() - days * 86_400_000;
-    const old = (uploads.get(bucket) ?? []).filter((u) => (u.initiated ?? 0) < before);
-    uploads.set(bucket, (uploads.get(bucket) ?? []).filter((u) => !old.includes(u)));
-    return ok(old);
-  },
-  async resumableUploads() {
-    await delay(60);
-    return ok([]);
   },
 };

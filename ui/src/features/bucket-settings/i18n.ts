@@ -132,7 +132,7 @@ export const messages = defineMessages({
     "uploads.empty": "此存储桶中没有进行中的上传：没有未完成的分段占用空间。",
     "uploads.col.key": "键",
     "uploads.col.started": "开始时间",
-    "uploads.col.age": "已开始",
+    "uploads.col.age": "距今",
     "uploads.col.storageClass": "存储类型",
     "uploads.col.owner": "所有者",
     "uploads.age.now": "刚刚",

@@ -40,7 +40,8 @@ describe("append", () => {
   beforeEach(() => {
     vi.mocked(api.listObjects).mockResolvedValue(page("logs/", [], [obj("logs/app.log", 42), obj("logs/plain.txt", 10)]));
     vi.mocked(api.headObject).mockResolvedValue(details(42));
-    vi.mocked(api.pickFilesToUpload).mockResolvedValue([notes]);
+    // Rust's file dialog answers once the user has chosen (after the menu closed and gave its focus back).
+    vi.mocked(api.pickFilesToUpload).mockImplementation(() => new Promise((r) => setTimeout(() => r([notes]), 30)));
   });
 
   it("prefills the position with the object's length, and says the new length after appending", async () => {
@@ -53,7 +54,7 @@ describe("append", () => {
     await waitFor(() => expect(positionField().value).toBe("42"));
     expect(summary()).toBe("Append notes.txt (512 B) to logs/app.log at position 42");
     expect(screen.getByTestId("append-dialog").textContent).toContain("The object’s length, read just now: 42 bytes.");
-    expect(document.activeElement).toBe(positionField());
+    await waitFor(() => expect(document.activeElement).toBe(positionField()));
     expect(api.headObject).toHaveBeenCalledWith("p1", "bkt", "logs/app.log");
 
     fireEvent.click(screen.getByTestId("append-ok"));
@@ -152,7 +153,7 @@ describe("append", () => {
     await pick("object-append-new");
     const name = (await screen.findByTestId("append-name")) as HTMLInputElement;
     expect(name.value).toBe("notes.txt");
-    expect(document.activeElement).toBe(name);
+    await waitFor(() => expect(document.activeElement).toBe(name));
     fireEvent.change(name, { target: { value: "events.log" } });
     expect(summary()).toBe("Append notes.txt (512 B) to logs/events.log at position 0");
     expect(positionField().value).toBe("0");

@@ -4,7 +4,7 @@
 # 16 GiB memstore) and always stopped. PRINTS a table (also bench/results/transfer.md and
 # .json); it is not a test: slow numbers never fail it, only a broken set-up does.
 #
-# Environment (all optional): BENCH_RUNS (2), BENCH_ROWS (comma-separated row names),
+# Environment (all optional): BENCH_RUNS (2), BENCH_ROWS (row names separated by ;),
 # BENCH_TOOLS (zos,s5cmd,rclone,aws-cli,boto3), BENCH_DATA (/tmp/zos-transfer-bench),
 # ZOS_DEV_CONCURRENCY / ZOS_DEV_PART_MIB / ZOS_DEV_THRESHOLD_MIB (the engine's settings).
 set -euo pipefail

@@ -84,6 +84,9 @@ async fn a_killed_upload_and_download_resume_without_sending_anything_twice() {
 
     // --- upload, killed at about 50 % ---
     run_and_kill_halfway(zos_dev(&proxy, &journal, &["upload", &bucket, "", src.to_str().unwrap()]));
+    // A part whose bytes had all left before the kill is still stored by the server a moment
+    // later: look once the server is done with them.
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     let uploads = s3.list_multipart_uploads().bucket(&bucket).send().await.unwrap();
     let upload = &uploads.uploads()[0];
     let on_server: Vec<i32> = s3
@@ -98,7 +101,7 @@ async fn a_killed_upload_and_download_resume_without_sending_anything_twice() {
         .iter()
         .filter_map(|p| p.part_number())
         .collect();
-    assert!(on_server.len() >= 16, "about half of the 64 parts were sent: {on_server:?}");
+    assert!(on_server.len() >= 32, "about half of the 128 parts were sent: {on_server:?}");
     proxy.clear_requests();
     run_to_end(zos_dev(&proxy, &journal, &["resume"]));
     let resent: Vec<i32> = proxy
@@ -115,7 +118,7 @@ async fn a_killed_upload_and_download_resume_without_sending_anything_twice() {
     let mut all: Vec<i32> = on_server.iter().chain(&resent).copied().collect();
     all.sort();
     all.dedup();
-    assert_eq!(all, (1..=64).collect::<Vec<_>>(), "every part was sent");
+    assert_eq!(all, (1..=128).collect::<Vec<_>>(), "every part was sent");
     let head = zos_core::objects::head_object(&s3, &bucket, "big.bin").await.unwrap();
     assert_eq!(head.size, SIZE);
     let got = boto3(&format!(
@@ -136,9 +139,9 @@ async fn a_killed_upload_and_download_resume_without_sending_anything_twice() {
         let j = zos_journal::Journal::open(&journal).unwrap();
         let t = j.transfers().unwrap()[0].id;
         let item = j.items(t).unwrap()[0].id;
-        j.parts(item).unwrap().iter().map(|p| (p.number as u64 - 1) * 16 * MIB).collect()
+        j.parts(item).unwrap().iter().map(|p| (p.number as u64 - 1) * 8 * MIB).collect()
     };
-    assert!(kept.len() >= 16, "about half of the ranges were kept: {}", kept.len());
+    assert!(kept.len() >= 32, "about half of the 128 ranges were kept: {}", kept.len());
     proxy.clear_requests();
     run_to_end(zos_dev(&proxy, &journal, &["resume"]));
     let fetched: Vec<u64> = proxy

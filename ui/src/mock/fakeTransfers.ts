@@ -15,6 +15,7 @@ import type {
   TransferSettings,
   TransfersUpdate,
   TransferView,
+  UploadOptions,
 } from "../backend";
 
 /** What the engine needs of the fake object store. */
@@ -159,7 +160,7 @@ function refreshView(t: FakeTransfer, bytesPerSecond = 0) {
 
 /** The bucket a transfer writes to (copies and moves may go to another one). */
 function targetBucket(t: FakeTransfer): string {
-  return t.view.direction === "upload" ? t.view.bucket : t.view.destination.slice(0, t.view.destination.indexOf("/"));
+  return t.view.storedIn?.bucket ?? t.view.bucket;
 }
 
 function exists(t: FakeTransfer, key: string, localName: string): boolean {
@@ -267,7 +268,7 @@ function wake() {
 }
 
 function create(
-  base: Pick<TransferView, "direction" | "profileId" | "bucket" | "source" | "destination" | "conflictPolicy">,
+  base: Pick<TransferView, "direction" | "profileId" | "bucket" | "source" | "destination" | "takenFrom" | "storedIn" | "conflictPolicy">,
   entries: { key: string; localName: string; size: number; from?: string }[],
   saveTo?: string,
 ): TransferView {
@@ -327,7 +328,16 @@ function seedInterrupted() {
     size: 3 * MIB,
   }));
   const view = create(
-    { direction: "upload", profileId: "p-dev", bucket: "photos", source: "/home/dev/scans", destination: "photos/imports/", conflictPolicy: "ask" },
+    {
+      direction: "upload",
+      profileId: "p-dev",
+      bucket: "photos",
+      source: "/home/dev/scans",
+      destination: "photos/imports/",
+      takenFrom: null,
+      storedIn: { bucket: "photos", prefix: "imports/" },
+      conflictPolicy: "ask",
+    },
     entries,
   );
   const t = transfers.get(view.id)!;
@@ -338,6 +348,22 @@ function seedInterrupted() {
   });
   t.view = { ...t.view, state: "interrupted", createdAt: Date.now() - 86_400_000 };
   refreshView(t);
+}
+
+/**
+ * Some of Rust's refusals of upload options (UploadOptions::check), repeated only so that the
+ * options dialog's display of a refusal can be seen in the mock.
+ */
+function refuseOptions(o: UploadOptions): string | null {
+  if (o.storageClass !== null && !/^[A-Z_]+$/.test(o.storageClass)) {
+    return `storage class ${JSON.stringify(o.storageClass)}: capital letters and _ only (STANDARD, STANDARD_IA…)`;
+  }
+  if (Object.keys(o.tags).length > 10) return `${Object.keys(o.tags).length} tags; an object has at most 10`;
+  const key = o.encryption?.kind === "customerKey" ? (o.encryption as { keyBase64?: string }).keyBase64 ?? "" : null;
+  if (key !== null && !/^[A-Za-z0-9+/]{43}=$/.test(key.trim())) return "a customer key (SSE-C) is 32 bytes, given in base64 (44 characters)";
+  // The mock's own rule, to see a refusal the form does not foresee: a storage class this server lacks.
+  if (o.storageClass === "DEEP_ARCHIVE") return `storage class "DEEP_ARCHIVE" is not offered by this server`;
+  return null;
 }
 
 export function fakeTransferCommands(s: FakeStore): TransferCommands {
@@ -371,8 +397,10 @@ export function fakeTransferCommands(s: FakeStore): TransferCommands {
         total: matching.length,
       });
     },
-    async uploadLocal(profileId, bucket, prefix, sources, conflictPolicy) {
+    async uploadLocal(profileId, bucket, prefix, sources, conflictPolicy, options) {
       if (!s.bucketExists(profileId, bucket)) return fail("NoSuchBucket", `The specified bucket does not exist: ${bucket}`, 404);
+      const refused = options && refuseOptions(options);
+      if (refused) return fail("InvalidInput", refused);
       const chosen = sources.map((h) => handles.get(h));
       if (chosen.some((c) => !c)) return fail("LocalFileNotChosen", "a handle the user never chose");
       const entries = chosen.flatMap((c) =>
@@ -389,6 +417,8 @@ export function fakeTransferCommands(s: FakeStore): TransferCommands {
             bucket,
             source: chosen.length === 1 ? first : `${first} (+${chosen.length - 1})`,
             destination: `${bucket}/${prefix}`,
+            takenFrom: null,
+            storedIn: { bucket, prefix },
             conflictPolicy: conflictPolicy ?? settings.conflictPolicy,
           },
           entries,
@@ -411,6 +441,8 @@ export function fakeTransferCommands(s: FakeStore): TransferCommands {
             bucket,
             source: what === 1 ? `${bucket}/${first}` : `${bucket}/${first} (+${what - 1})`,
             destination: `/home/dev/${dir.name}`,
+            takenFrom: { bucket, prefix },
+            storedIn: null,
             conflictPolicy: conflictPolicy ?? settings.conflictPolicy,
           },
           picked.map((o) => ({ key: o.key, localName: o.key.slice(prefix.length), size: o.size })),
@@ -426,7 +458,16 @@ export function fakeTransferCommands(s: FakeStore): TransferCommands {
       if (!o) return fail("NoSuchKey", "The specified key does not exist.", 404);
       return ok(
         create(
-          { direction: "download", profileId, bucket, source: `${bucket}/${key}`, destination: `/home/dev/Downloads/${file.name}`, conflictPolicy: "overwrite" },
+          {
+            direction: "download",
+            profileId,
+            bucket,
+            source: `${bucket}/${key}`,
+            destination: `/home/dev/Downloads/${file.name}`,
+            takenFrom: { bucket, prefix: key },
+            storedIn: null,
+            conflictPolicy: "overwrite",
+          },
           [{ key, localName: `/home/dev/Downloads/${file.name}`, size: o.size }],
           `single-${nextId}`,
         ),
@@ -436,6 +477,10 @@ export function fakeTransferCommands(s: FakeStore): TransferCommands {
       if (!s.bucketExists(profileId, bucket)) return fail("NoSuchBucket", `The specified bucket does not exist: ${bucket}`, 404);
       if (!s.bucketExists(profileId, target.bucket)) return fail("NoSuchBucket", `The specified bucket does not exist: ${target.bucket}`, 404);
       const { prefix, keys, folders } = selection;
+      // Rust's refusals (engine.rs), repeated so that the copy dialog's can be seen.
+      if (keys.length + folders.length === 0) return fail("InvalidInput", "nothing to copy");
+      const inside = folders.find((f) => target.bucket === bucket && target.prefix.startsWith(f));
+      if (inside !== undefined) return fail("InvalidInput", `${inside} cannot go inside itself`);
       const picked = s.objectsOf(bucket).filter((o) => keys.includes(o.key) || folders.some((f) => o.key.startsWith(f)));
       const what = keys.length + folders.length;
       const first = keys[0] ?? folders[0] ?? "";
@@ -447,6 +492,8 @@ export function fakeTransferCommands(s: FakeStore): TransferCommands {
             bucket,
             source: what === 1 ? `${bucket}/${first}` : `${bucket}/${first} (+${what - 1})`,
             destination: `${target.bucket}/${target.prefix}`,
+            takenFrom: { bucket, prefix },
+            storedIn: { bucket: target.bucket, prefix: target.prefix },
             conflictPolicy: conflictPolicy ?? settings.conflictPolicy,
           },
           picked.map((o) => ({ key: target.prefix + o.key.slice(prefix.length), localName: o.key, size: o.size, from: o.key })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filesLeft, landingPlace, percentDone, totalsOf } from "./model";
+import { changedPlaces, filesLeft, percentDone, totalsOf } from "./model";
 import { transfer } from "./testing";
 
 describe("transfer figures", () => {
@@ -26,11 +26,14 @@ describe("transfer figures", () => {
     expect(totals).toEqual({ active: 2, waiting: 2, bytesDone: 10, bytesTotal: 200, bytesPerSecond: 5 });
   });
 
-  it("where an upload, copy or move writes; nowhere on the server for a download", () => {
-    expect(landingPlace(transfer({ direction: "upload", destination: "bkt/2024/a b/" }))).toEqual({ bucket: "bkt", prefix: "2024/a b/" });
-    expect(landingPlace(transfer({ direction: "upload", destination: "bkt/" }))).toEqual({ bucket: "bkt", prefix: "" });
-    expect(landingPlace(transfer({ direction: "copy", bucket: "src", destination: "other/x/" }))).toEqual({ bucket: "other", prefix: "x/" });
-    expect(landingPlace(transfer({ direction: "move", destination: "bkt/new/" }))).toEqual({ bucket: "bkt", prefix: "new/" });
-    expect(landingPlace(transfer({ direction: "download", destination: "/home/me/Downloads" }))).toBeNull();
+  it("the places a transfer changes: where it writes, and where a move takes from; none for a download", () => {
+    const here = { bucket: "bkt", prefix: "2024/a b/" };
+    const there = { bucket: "other", prefix: "x/" };
+    expect(changedPlaces(transfer({ direction: "upload", takenFrom: null, storedIn: here }))).toEqual([here]);
+    expect(changedPlaces(transfer({ direction: "copy", takenFrom: here, storedIn: there }))).toEqual([there]);
+    expect(changedPlaces(transfer({ direction: "move", takenFrom: here, storedIn: there }))).toEqual([there, here]);
+    expect(changedPlaces(transfer({ direction: "download", takenFrom: here, storedIn: null }))).toEqual([]);
+    // The display string is never parsed: a bucket/prefix that disagrees with storedIn is ignored.
+    expect(changedPlaces(transfer({ direction: "upload", destination: "elsewhere/y/", storedIn: here }))).toEqual([here]);
   });
 });

@@ -1,5 +1,5 @@
 // What the panel derives from a TransferView (pure: no React, no backend).
-import type { TransferState, TransferView } from "../../backend";
+import type { Place, TransferState, TransferView } from "../../backend";
 
 /** Done or cancelled: nothing more will happen to it (Clear finished removes it). */
 export function isFinished(state: TransferState): boolean {
@@ -62,11 +62,13 @@ export function totalsOf(transfers: readonly TransferView[]): Totals {
 }
 
 /**
- * The bucket and prefix an upload, copy or move writes to. The engine sends it only as the
- * display string `<bucket>/<prefix>` (a bucket name has no "/"); null for a download.
+ * The places (bucket and prefix) whose listings a transfer changes, from the engine's `storedIn`
+ * and `takenFrom`: where an upload, copy or move writes, and for a move also where it reads (its
+ * objects disappear from there). A download changes none.
  */
-export function landingPlace(v: Pick<TransferView, "direction" | "destination">): { bucket: string; prefix: string } | null {
-  if (v.direction === "download") return null;
-  const slash = v.destination.indexOf("/");
-  return slash < 0 ? null : { bucket: v.destination.slice(0, slash), prefix: v.destination.slice(slash + 1) };
+export function changedPlaces(v: Pick<TransferView, "direction" | "takenFrom" | "storedIn">): Place[] {
+  const places: Place[] = [];
+  if (v.direction !== "download" && v.storedIn) places.push(v.storedIn);
+  if (v.direction === "move" && v.takenFrom) places.push(v.takenFrom);
+  return places;
 }

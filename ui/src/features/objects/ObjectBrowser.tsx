@@ -2,6 +2,7 @@ import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import type { ObjectDetails } from "../../backend";
 import { BackendError } from "../../errors";
+import { Icon } from "../../components/Icon";
 import { Spinner } from "../../components/Spinner";
 import { useT } from "../../i18n";
 import { formatCount } from "../../lib/format";
@@ -10,15 +11,21 @@ import { queryKeys } from "../../lib/queryKeys";
 import { useStoredState } from "../../lib/useStoredState";
 import { TransferStatus } from "../transfers/TransferStatus";
 import { AppendDialog } from "./AppendDialog";
+import { clipboard, useClipboard } from "./clipboard";
+import { CopyMoveDialog } from "./CopyMoveDialog";
 import { DeleteDialog } from "./DeleteDialog";
 import { DetailsPane } from "./DetailsPane";
 import { NoticeView } from "./NoticeView";
 import type { Notice } from "./notice";
 import { PathBar } from "./PathBar";
-import { nextSort, rowsFromPages, sortRows, type Sort } from "./rows";
+import { RenameDialog } from "./RenameDialog";
+import { RowMenu, shortcut, type RowMenuItem } from "./RowMenu";
+import { nextSort, rowsFromPages, sortRows, type Row, type Sort } from "./rows";
 import { TableArea } from "./TableArea";
 import { Toolbar } from "./Toolbar";
+import { UploadOptionsDialog } from "./UploadOptionsDialog";
 import { useAppend } from "./useAppend";
+import { useCopyMove } from "./useCopyMove";
 import { useDeleteObjects } from "./useDeleteObjects";
 import { useDownload } from "./useDownload";
 import { useGoToPath, type Place } from "./useGoToPath";
@@ -79,6 +86,13 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
   const remove = useDeleteObjects(profileId, bucket, setNotice, selection.clear);
   const append = useAppend(setNotice);
   useRefreshAfterUploads(profileId, bucket, prefix);
+  const copyMove = useCopyMove(profileId, bucket, prefix, setNotice);
+  const clip = useClipboard();
+  const canPaste = clip !== null && clip.profileId === profileId;
+  const dialog = copyMove.dialog;
+  const toUpload = upload.withOptions;
+  /** The context menu: where it opened, and the rows it acts on (none: beside the rows). */
+  const [rowMenu, setRowMenu] = useState<{ at: { x: number; y: number }; rows: Row[] } | null>(null);
 
   const go = (place: Place) => {
     if (place.bucket === bucket && place.select === undefined) onNavigate(place.prefix);
@@ -96,6 +110,9 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
     onOpenFolder: onNavigate,
     onShowDetails: () => setDetailsOpen(true),
     onUp: up,
+    onRename: () => copyMove.openRename(selectedRows),
+    onClipboard: (cut) => copyMove.take(selectedRows, cut),
+    onPaste: () => void copyMove.paste(),
     onDelete: () => remove.ask(selectedRows),
   });
 
@@ -144,6 +161,18 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
         busy={goToPath.busy}
         menu={[
           {
+            label: t("uploadOptions.action"),
+            icon: "upload",
+            testId: "object-upload-options",
+            onSelect: () => void upload.pickFilesWithOptions(),
+          },
+          {
+            label: t("uploadOptions.actionFolder"),
+            icon: "folder",
+            testId: "object-upload-folder-options",
+            onSelect: () => void upload.pickFolderWithOptions(),
+          },
+          {
             label: canAppend || oneObject === null ? t("append.action") : t("append.notAppendableAction", { type: objectType ?? "" }),
             icon: "upload",
             disabled: !canAppend,
@@ -151,6 +180,20 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
             onSelect: () => oneObject !== null && void append.start(oneObject),
           },
           { label: t("append.actionNew"), icon: "file", testId: "object-append-new", onSelect: () => void append.start(null) },
+          {
+            label: t("copy.action"),
+            icon: "copy",
+            disabled: selectedRows.length === 0,
+            testId: "object-copy-move",
+            onSelect: () => copyMove.openCopy(selectedRows),
+          },
+          {
+            label: t("rename.action"),
+            icon: "edit",
+            disabled: selectedRows.length !== 1,
+            testId: "object-rename",
+            onSelect: () => copyMove.openRename(selectedRows),
+          },
         ]}
       />
       {notice && <NoticeView notice={notice} onDismiss={() => setNotice(null)} onOpenTransfers={onOpenTransfers} />}
@@ -169,6 +212,14 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
           }}
           onOpenFolder={onNavigate}
           onKeyDown={onKeyDown}
+          onContextMenu={(row, at) => {
+            // A row outside the selection becomes the selection, as in a file manager.
+            if (row && !selection.selected.has(row.key)) {
+              selection.set([row.key], row.key);
+              setFocusKey(row.key);
+            }
+            setRowMenu({ at, rows: row === null ? [] : selection.selected.has(row.key) ? selectedRows : [row] });
+          }}
         />
         {detailsOpen && (
           <DetailsPane profileId={profileId} bucket={bucket} selection={selectedRows} onAppend={(key) => void append.start(key)} />
@@ -185,6 +236,15 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
           </span>
         )}
         <span className="spacer" />
+        {canPaste && (
+          <span className="clipboard-status" data-testid="clipboard-status" data-cut={clip.cut || undefined}>
+            <Icon name={clip.cut ? "move" : "copy"} size={14} />
+            <span className="clipboard-what">{t(clip.cut ? "clipboard.statusCut" : "clipboard.statusCopy", { what: clip.what })}</span>
+            <button type="button" className="icon-button small" data-testid="clipboard-clear" aria-label={t("clipboard.clear")} title={t("clipboard.clear")} onClick={clipboard.clear}>
+              ×
+            </button>
+          </span>
+        )}
         <TransferStatus onOpen={onOpenTransfers} />
       </footer>
 
@@ -209,6 +269,65 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
           notify={setNotice}
         />
       )}
+      {rowMenu && (
+        <RowMenu at={rowMenu.at} items={rowMenuItems(rowMenu.rows)} onClose={() => setRowMenu(null)} />
+      )}
+      {dialog?.kind === "copy" && (
+        <CopyMoveDialog
+          profileId={profileId}
+          bucket={bucket}
+          prefix={prefix}
+          rows={dialog.rows}
+          onStart={(to, move) => copyMove.copyTo(dialog.rows, to, move)}
+          onClose={copyMove.close}
+        />
+      )}
+      {dialog?.kind === "rename" && (
+        <RenameDialog
+          row={dialog.rows[0]}
+          siblings={rows.map((r) => r.key)}
+          onRename={(name) => copyMove.rename(dialog.rows[0], name)}
+          onClose={copyMove.close}
+        />
+      )}
+      {toUpload && (
+        <UploadOptionsDialog
+          files={toUpload}
+          bucket={bucket}
+          prefix={prefix}
+          what={upload.describe(toUpload)}
+          onStart={(options) => upload.start(toUpload, options)}
+          onClose={upload.closeOptions}
+        />
+      )}
     </section>
   );
+
+  /** The context menu's entries for the rows right-clicked (none: the table beside the rows). */
+  function rowMenuItems(menuRows: Row[]): RowMenuItem[] {
+    const paste: RowMenuItem = {
+      label: t("rowMenu.paste"),
+      icon: "paste",
+      shortcut: shortcut("V"),
+      disabled: !canPaste,
+      testId: "row-menu-paste",
+      onSelect: () => void copyMove.paste(),
+    };
+    if (menuRows.length === 0) {
+      return [
+        paste,
+        { label: t("objects.upload"), icon: "upload", testId: "row-menu-upload", separated: true, onSelect: () => void upload.pickFiles() },
+        { label: t("objects.uploadFolder"), icon: "folder", testId: "row-menu-upload-folder", onSelect: () => void upload.pickFolder() },
+      ];
+    }
+    return [
+      { label: t("rename.action"), icon: "edit", shortcut: "F2", disabled: menuRows.length !== 1, testId: "row-menu-rename", onSelect: () => copyMove.openRename(menuRows) },
+      { label: t("copy.action"), icon: "move", testId: "row-menu-copy-move", onSelect: () => copyMove.openCopy(menuRows) },
+      { label: t("rowMenu.copy"), icon: "copy", shortcut: shortcut("C"), separated: true, testId: "row-menu-copy", onSelect: () => copyMove.take(menuRows, false) },
+      { label: t("rowMenu.cut"), icon: "cut", shortcut: shortcut("X"), testId: "row-menu-cut", onSelect: () => copyMove.take(menuRows, true) },
+      paste,
+      { label: t("objects.download"), icon: "download", separated: true, testId: "row-menu-download", onSelect: () => void download.start(menuRows) },
+      { label: t("objects.delete"), icon: "trash", danger: true, testId: "row-menu-delete", onSelect: () => remove.ask(menuRows) },
+    ];
+  }
 }

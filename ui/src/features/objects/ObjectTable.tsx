@@ -31,6 +31,8 @@ export interface ObjectTableProps {
   onOpenFolder: (prefix: string) => void;
   /** A key on the table itself; `pageRows` is how many rows one screenful shows. */
   onKeyDown: (e: KeyboardEvent<HTMLDivElement>, pageRows: number) => void;
+  /** Right click (or the menu key) on a row, or on the table beside the rows (`row` null). */
+  onContextMenu?: (row: Row | null, at: { x: number; y: number }) => void;
   /** More pages exist and none is being fetched: called when the user scrolls near the end. */
   canLoadMore: boolean;
   onLoadMore: () => void;
@@ -59,6 +61,7 @@ export function ObjectTable({
   onRowClick,
   onOpenFolder,
   onKeyDown,
+  onContextMenu,
   canLoadMore,
   onLoadMore,
 }: ObjectTableProps) {
@@ -113,6 +116,24 @@ export function ObjectTable({
       tabIndex={0}
       style={{ ["--object-columns" as string]: columns.template, ["--object-min-width" as string]: `${columns.total}px` }}
       onKeyDown={(e) => onKeyDown(e, pageRows())}
+      onContextMenu={
+        onContextMenu &&
+        ((e) => {
+          e.preventDefault();
+          const rowEl = (e.target as HTMLElement).closest<HTMLElement>(".object-rows > [role='row']");
+          const index = rowEl ? Number(rowEl.getAttribute("aria-rowindex")) - 2 : -1;
+          const at = { x: e.clientX, y: e.clientY };
+          // From the keyboard (Shift+F10, the menu key) the event is on the table, not from the
+          // right button: the menu is for the focus row, beside it.
+          const focused = scrollRef.current?.querySelector<HTMLElement>(".object-row.focused");
+          if (!rowEl && e.button !== 2 && focused && focusIndex >= 0) {
+            const box = focused.getBoundingClientRect();
+            onContextMenu(rows[focusIndex], { x: box.left + 24, y: box.top + Math.min(box.height, ROW_HEIGHT) });
+            return;
+          }
+          onContextMenu(index >= 0 && index < rows.length ? rows[index] : null, at);
+        })
+      }
     >
       <div className="object-row object-header" role="row" style={{ height: HEADER_HEIGHT }}>
         {COLUMNS.map((c) => (

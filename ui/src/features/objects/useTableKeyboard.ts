@@ -32,6 +32,12 @@ export interface TableKeyboardOptions {
   onUp: (() => void) | null;
   /** Delete: asks to delete the selection. */
   onDelete: () => void;
+  /** F2: rename the one selected row. */
+  onRename?: () => void;
+  /** Ctrl/⌘+C, Ctrl/⌘+X: the selection goes on the table's clipboard (to copy, or to move). */
+  onClipboard?: (cut: boolean) => void;
+  /** Ctrl/⌘+V: what is on the clipboard comes into the shown folder. */
+  onPaste?: () => void;
 }
 
 /**
@@ -39,7 +45,8 @@ export interface TableKeyboardOptions {
  * arrows, Home/End, PageUp/PageDown move the focus row (Shift extends the selection from its
  * anchor); Space toggles the focus row; Ctrl/⌘+A selects every loaded row; Enter opens a folder
  * or shows an object's details; Backspace or Alt+↑ goes up; Delete asks to delete the selection;
- * Escape clears it; letters jump to the first row whose shown name starts with them.
+ * F2 renames the selected row; Ctrl/⌘+C or X then Ctrl/⌘+V (in another folder) copies or moves;
+ * Escape clears the selection; letters jump to the first row whose shown name starts with them.
  * Returns the handler; the table passes the number of rows one page holds.
  */
 export function useTableKeyboard(o: TableKeyboardOptions) {
@@ -98,12 +105,16 @@ export function useTableKeyboard(o: TableKeyboardOptions) {
       case "Delete":
         o.onDelete();
         break;
+      case "F2":
+        if (o.onRename) o.onRename();
+        else handled = false;
+        break;
       case "Escape":
         if (selection.selected.size === 0) handled = false;
         else selection.clear();
         break;
       default:
-        handled = mod ? selectAll() : typeAhead();
+        handled = mod ? clipboardKey() || selectAll() : typeAhead();
     }
     if (handled) e.preventDefault();
 
@@ -116,6 +127,15 @@ export function useTableKeyboard(o: TableKeyboardOptions) {
     function selectAll(): boolean {
       if (e.key.toLowerCase() !== "a" || e.altKey) return false;
       selection.set(keys(), focused?.key ?? rows[0]?.key ?? null);
+      return true;
+    }
+
+    function clipboardKey(): boolean {
+      if (e.altKey || e.shiftKey) return false;
+      const key = e.key.toLowerCase();
+      if ((key === "c" || key === "x") && o.onClipboard) o.onClipboard(key === "x");
+      else if (key === "v" && o.onPaste) o.onPaste();
+      else return false;
       return true;
     }
 

@@ -1,8 +1,8 @@
-import type { TransferView } from "../../backend";
+import type { Direction, TransferView } from "../../backend";
 import { Icon } from "../../components/Icon";
 import { Spinner } from "../../components/Spinner";
 import { ErrorMessage } from "../../errors";
-import { useT } from "../../i18n";
+import { useT, type MessageKey, type PluralKey } from "../../i18n";
 import { humanBytes } from "../../lib/format";
 import { ConflictDecision } from "./ConflictDecision";
 import { percentDone } from "./model";
@@ -18,6 +18,8 @@ export interface StartedTransfer {
   single: boolean;
   /** The name of the file or folder a download goes to. */
   savedAs?: string;
+  /** A rename (a move of one object or folder): its new name. */
+  renamedTo?: string;
 }
 
 interface Props {
@@ -27,6 +29,32 @@ interface Props {
   onOpen?: () => void;
 }
 
+type Action = Direction | "rename";
+
+/** The sentences of each kind of transfer (a download's "done" names where it was saved instead). */
+const WORDS: Record<Action, { running: MessageKey; done: MessageKey; doneMany: PluralKey; failed: MessageKey }> = {
+  upload: {
+    running: "transferNotice.uploading",
+    done: "transferNotice.uploaded",
+    doneMany: "transferNotice.uploadedMany",
+    failed: "transferNotice.uploadFailed",
+  },
+  download: {
+    running: "transferNotice.downloading",
+    done: "transferNotice.saved",
+    doneMany: "transferNotice.savedMany",
+    failed: "transferNotice.downloadFailed",
+  },
+  copy: { running: "transferNotice.copying", done: "transferNotice.copied", doneMany: "transferNotice.copiedMany", failed: "transferNotice.copyFailed" },
+  move: { running: "transferNotice.moving", done: "transferNotice.moved", doneMany: "transferNotice.movedMany", failed: "transferNotice.moveFailed" },
+  rename: {
+    running: "transferNotice.renaming",
+    done: "transferNotice.renamed",
+    doneMany: "transferNotice.movedMany",
+    failed: "transferNotice.renameFailed",
+  },
+};
+
 /**
  * One line that follows a transfer the user just started: "Uploading a.txt… 40 %", then
  * "Uploaded a.txt." — or the question when files exist, or the error.
@@ -34,9 +62,10 @@ interface Props {
 export function TransferNotice({ started, onDismiss, onOpen }: Props) {
   const { t, tn, locale } = useT();
   const v = useTransfer(started.transfer.id) ?? started.transfer;
-  const upload = v.direction === "upload";
-  const { what, single } = started;
+  const { what, single, renamedTo } = started;
   const savedAs = started.savedAs ?? what;
+  const action: Action = renamedTo !== undefined ? "rename" : v.direction;
+  const words = WORDS[action];
   const dismiss = (
     <button type="button" className="icon-button" onClick={onDismiss} aria-label={t("common.dismiss")}>
       ×
@@ -52,7 +81,7 @@ export function TransferNotice({ started, onDismiss, onOpen }: Props) {
     return (
       <ErrorMessage
         error={v.error ?? { code: "Unknown", serverCode: null, status: null, requestId: null, detail: "" }}
-        context={upload ? t("transferNotice.uploadFailed", { name: what }) : t("transferNotice.downloadFailed", { name: what })}
+        context={t(words.failed, { name: what })}
         onDismiss={onDismiss}
         className="notice"
       />
@@ -65,13 +94,13 @@ export function TransferNotice({ started, onDismiss, onOpen }: Props) {
   if (v.state === "done") {
     kind = "notice-success";
     icon = "check";
-    const text = upload
-      ? single
-        ? t("transferNotice.uploaded", { name: what })
-        : tn("transferNotice.uploadedMany", v.filesDone)
-      : single
+    let text: string;
+    if (action === "rename") text = t("transferNotice.renamed", { name: what, to: renamedTo ?? "" });
+    else if (action === "download") {
+      text = single
         ? t("transferNotice.saved", { name: savedAs, size: humanBytes(v.bytesTotal, locale) })
         : tn("transferNotice.savedMany", v.filesDone, { name: savedAs });
+    } else text = single ? t(words.done, { name: what }) : tn(words.doneMany, v.filesDone);
     body = <span>{v.filesSkipped > 0 ? `${text} ${tn("transfers.skippedCount", v.filesSkipped)}` : text}</span>;
   } else if (v.state === "needsDecision") {
     kind = "notice-warning";
@@ -86,7 +115,7 @@ export function TransferNotice({ started, onDismiss, onOpen }: Props) {
     body = <span>{t(v.state === "cancelled" ? "transferNotice.cancelled" : "transferNotice.paused", { name: what })}</span>;
   } else {
     const pct = percentDone(v);
-    const text = t(upload ? "transferNotice.uploading" : "transferNotice.downloading", { name: what });
+    const text = t(words.running, { name: what });
     body = (
       <span className="notice-running">
         <Spinner label={pct === null ? text : `${text} ${pct} %`} />

@@ -551,10 +551,11 @@ export type Encryption =
  */
 { kind: "kms"; keyId: string | null } | 
 /**
- * SSE-C: a 256-bit key the user holds (base64). Kept in memory only: never written to the
- * journal (it is stored there as empty), so such an upload cannot resume after a restart.
+ * SSE-C: a 256-bit key the user holds (base64). It comes in from the UI and is kept in
+ * memory only: the journal gets [`UploadOptions::without_secrets`] (the key empty), so such
+ * an upload cannot resume after a restart; no view sends options back to the UI.
  */
-{ kind: "customerKey" }
+{ kind: "customerKey"; keyBase64?: string }
 /**
  * Every code that can cross IPC. Written once, here: the TypeScript union, the list
  * [`ErrorCode::ALL`] and the parser of server codes all come from this list.

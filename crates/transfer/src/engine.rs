@@ -344,7 +344,7 @@ impl Engine {
             kind: direction.as_str().into(),
             profile_id: profile_id.to_owned(),
             bucket: bucket.to_owned(),
-            spec: serde_json::to_string(&spec).expect("a spec serializes"),
+            spec: spec.journal_json(),
             created_at_ms: created_at,
         };
         let id = self.inner.journal.call(move |j| j.insert_transfer(&record)).await.map_err(journal_error)?;
@@ -388,6 +388,10 @@ impl Engine {
     ) -> Result<TransferView> {
         let Selection { prefix, keys, folders } = selection;
         let CopyTarget { bucket: destination_bucket, prefix: destination_prefix, delete_source } = target;
+        if destination_bucket == bucket && destination_prefix == prefix {
+            // Each key would land on itself; a move would then delete what it "copied".
+            return Err(AppError::invalid_input(format!("{bucket}/{prefix} is where these already are")));
+        }
         let (destination_bucket, destination_prefix) =
             (destination_bucket.as_str(), destination_prefix.as_str());
         if keys.is_empty() && folders.is_empty() {

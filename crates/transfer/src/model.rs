@@ -282,11 +282,12 @@ pub enum Encryption {
     /// SSE-KMS, with the server's default key when `key_id` is `None`.
     #[serde(rename_all = "camelCase")]
     Kms { key_id: Option<String> },
-    /// SSE-C: a 256-bit key the user holds (base64). Kept in memory only: never written to the
-    /// journal (it is stored there as empty), so such an upload cannot resume after a restart.
+    /// SSE-C: a 256-bit key the user holds (base64). It comes in from the UI and is kept in
+    /// memory only: the journal gets [`UploadOptions::without_secrets`] (the key empty), so such
+    /// an upload cannot resume after a restart; no view sends options back to the UI.
     #[serde(rename_all = "camelCase")]
     CustomerKey {
-        #[serde(default, skip_serializing)]
+        #[serde(default)]
         key_base64: String,
     },
 }
@@ -371,6 +372,15 @@ impl UploadOptions {
         Ok(())
     }
 
+    /// The same options with the customer key blanked: what may be written down.
+    pub fn without_secrets(&self) -> UploadOptions {
+        let mut copy = self.clone();
+        if let Some(Encryption::CustomerKey { key_base64 }) = &mut copy.encryption {
+            key_base64.clear();
+        }
+        copy
+    }
+
     /// `x-amz-tagging`: `k=v&k2=v2`, URL-encoded.
     pub fn tagging(&self) -> Option<String> {
         if self.tags.is_empty() {
@@ -410,12 +420,12 @@ mod tests {
     }
 
     #[test]
-    fn a_customer_key_is_never_serialized() {
+    fn a_customer_key_is_never_written_down_or_logged() {
         let o = UploadOptions {
             encryption: Some(Encryption::CustomerKey { key_base64: "secret-key".into() }),
             ..Default::default()
         };
-        let json = serde_json::to_string(&o).unwrap();
+        let json = serde_json::to_string(&o.without_secrets()).unwrap();
         assert!(!json.contains("secret-key"), "{json}");
         assert!(!format!("{o:?}").contains("secret-key"));
     }

@@ -180,7 +180,7 @@ async fn discover(inner: &Inner, transfer: &Arc<Transfer>, s3: &aws_sdk_s3::Clie
     let serialized = {
         let mut spec = transfer.spec.lock().expect("spec lock");
         spec.discovered = true;
-        serde_json::to_string(&*spec).expect("a spec serializes")
+        spec.journal_json()
     };
     inner.journal.call(move |j| j.set_spec(id, &serialized)).await.map_err(journal_error)
 }

@@ -59,6 +59,15 @@ pub(crate) struct StoredSpec {
     pub(crate) discovered: bool,
 }
 
+impl StoredSpec {
+    /// The journal's JSON: never with a customer key (SSE-C) in it.
+    pub(crate) fn journal_json(&self) -> String {
+        let mut copy = self.clone();
+        copy.options = self.options.without_secrets();
+        serde_json::to_string(&copy).expect("a spec serializes")
+    }
+}
+
 pub(crate) struct Slot {
     pub(crate) item: StoredItem,
     pub(crate) state: ItemState,

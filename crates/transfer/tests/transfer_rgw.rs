@@ -596,6 +596,10 @@ async fn copy_move_and_rename_on_the_server() {
     assert_eq!(view.state, TransferState::NeedsDecision);
     assert_eq!(get(&s3, &from, "taken/big.bin").await, b"mine");
     assert!(zos_core::objects::object_exists(&s3, &from, "src/big.bin").await.unwrap());
+    // Nor onto itself: each key would land on itself and a move would delete it.
+    let onto_itself = Selection { prefix: "src/".into(), keys: vec!["src/big.bin".into()], folders: vec![] };
+    let err = engine.copy("p", &from, onto_itself, target(&from, "src/", true), None).await.unwrap_err();
+    assert_eq!(err.code, "InvalidInput");
     // A folder cannot be moved into itself.
     let err = engine
         .copy("p", &from, sel(vec![], vec!["src/".into()]), target(&from, "src/inner/", true), None)
@@ -740,6 +744,29 @@ async fn pauses_and_settings_survive_a_restart_and_any_thread_may_command() {
     let view = engine.wait(id).await.unwrap();
     assert_eq!(view.state, TransferState::Done, "{view:#?}");
     assert_eq!(md5_hex(&get(&s3, &bucket, "r.bin").await), md5_file(&src));
+
+    // A customer key (SSE-C) is used, and never written to the journal.
+    let key_b64 = "S2VlcE1lT3V0T2ZUaGVKb3VybmFsUGxlYXNlMTIzNDU=";
+    let options = zos_transfer::UploadOptions {
+        encryption: Some(zos_transfer::Encryption::CustomerKey { key_base64: key_b64.into() }),
+        ..Default::default()
+    };
+    let small = dir.join("s.bin");
+    write_file(&small, 1000, 9);
+    done(&engine, engine.upload("p", &bucket, "ssec/", vec![small], None, options).await.unwrap()).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    for file in std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("journal"))
+    {
+        let bytes = std::fs::read(file.path()).unwrap();
+        assert!(
+            !bytes.windows(key_b64.len()).any(|w| w == key_b64.as_bytes()),
+            "{:?} holds the key",
+            file.path()
+        );
+    }
     clean(&s3, &bucket).await;
     std::fs::remove_dir_all(dir).ok();
 }

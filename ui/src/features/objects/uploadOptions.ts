@@ -146,9 +146,8 @@ function encryptionOf(form: OptionsForm): Encryption | null {
     case "kms":
       return { kind: "kms", keyId: form.kmsKeyId.trim() === "" ? null : form.kmsKeyId.trim() };
     case "customerKey":
-      // The key travels to Rust only: the generated type leaves it out because Rust never sends
-      // it back (skip_serializing), but Rust reads it.
-      return { kind: "customerKey", keyBase64: form.customerKey.trim() } as Encryption;
+      // The key travels to Rust only; Rust keeps it in memory and never sends it back.
+      return { kind: "customerKey", keyBase64: form.customerKey.trim() };
   }
 }
 

@@ -53,6 +53,28 @@ pub struct Selection {
     pub folders: Vec<String>,
 }
 
+impl Selection {
+    /// Refuses an empty selection, or keys and folders outside `prefix`, before anything is sent.
+    fn check(&self, verb: &str) -> Result<()> {
+        if self.keys.is_empty() && self.folders.is_empty() {
+            return Err(AppError::invalid_input(format!("nothing to {verb}")));
+        }
+        match self.keys.iter().chain(&self.folders).find(|k| !k.starts_with(self.prefix.as_str())) {
+            Some(bad) => Err(AppError::invalid_input(format!("{bad} is not under {}", self.prefix))),
+            None => Ok(()),
+        }
+    }
+
+    /// `bucket/first-key`, with `(+N)` for the others: how the panel names the source.
+    fn label(&self, bucket: &str) -> String {
+        let first = self.keys.first().or(self.folders.first()).map(String::as_str).unwrap_or_default();
+        match self.keys.len() + self.folders.len() {
+            0 | 1 => format!("{bucket}/{first}"),
+            n => format!("{bucket}/{first} (+{})", n - 1),
+        }
+    }
+}
+
 /// Where a copy or move goes: a bucket of the same profile and a prefix in it (ending in `/`,
 /// or empty for the bucket's root; for a rename of one key, the new key itself is `prefix` +
 /// the key's name below the selection's prefix).
@@ -279,24 +301,13 @@ impl Engine {
         destination: PathBuf,
         policy: Option<ConflictPolicy>,
     ) -> Result<TransferView> {
+        selection.check("download")?;
+        let source = selection.label(bucket);
         let Selection { prefix, keys, folders } = selection;
-        let prefix = prefix.as_str();
-        if keys.is_empty() && folders.is_empty() {
-            return Err(AppError::invalid_input("nothing to download"));
-        }
-        if let Some(bad) = keys.iter().chain(&folders).find(|k| !k.starts_with(prefix)) {
-            return Err(AppError::invalid_input(format!("{bad} is not under {prefix}")));
-        }
-        let what = keys.len() + folders.len();
-        let first = keys.first().or(folders.first()).cloned().unwrap_or_default();
         let spec = StoredSpec {
-            source: if what == 1 {
-                format!("{bucket}/{first}")
-            } else {
-                format!("{bucket}/{first} (+{})", what - 1)
-            },
+            source,
             destination: destination.display().to_string(),
-            spec: Spec::Download { prefix: prefix.to_owned(), keys, folders, destination, into_folder: true },
+            spec: Spec::Download { prefix, keys, folders, destination, into_folder: true },
             policy: policy.unwrap_or_else(|| self.settings().conflict_policy),
             options: UploadOptions::default(),
             discovered: false,
@@ -386,6 +397,8 @@ impl Engine {
         target: CopyTarget,
         policy: Option<ConflictPolicy>,
     ) -> Result<TransferView> {
+        selection.check("copy")?;
+        let source = selection.label(bucket);
         let Selection { prefix, keys, folders } = selection;
         let CopyTarget { bucket: destination_bucket, prefix: destination_prefix, delete_source } = target;
         if destination_bucket == bucket && destination_prefix == prefix {
@@ -394,13 +407,7 @@ impl Engine {
         }
         let (destination_bucket, destination_prefix) =
             (destination_bucket.as_str(), destination_prefix.as_str());
-        if keys.is_empty() && folders.is_empty() {
-            return Err(AppError::invalid_input("nothing to copy"));
-        }
         zos_core::buckets::validate_bucket_name(destination_bucket)?;
-        if let Some(bad) = keys.iter().chain(&folders).find(|k| !k.starts_with(prefix.as_str())) {
-            return Err(AppError::invalid_input(format!("{bad} is not under {prefix}")));
-        }
         // A folder moved into itself would copy its own copies.
         if let Some(folder) = folders
             .iter()
@@ -408,14 +415,8 @@ impl Engine {
         {
             return Err(AppError::invalid_input(format!("{folder} cannot go inside itself")));
         }
-        let what = keys.len() + folders.len();
-        let first = keys.first().or(folders.first()).cloned().unwrap_or_default();
         let spec = StoredSpec {
-            source: if what == 1 {
-                format!("{bucket}/{first}")
-            } else {
-                format!("{bucket}/{first} (+{})", what - 1)
-            },
+            source,
             destination: format!("{destination_bucket}/{destination_prefix}"),
             spec: Spec::Copy {
                 prefix,

@@ -206,31 +206,11 @@ async fn find_objects(
         found.push(Found { key: key.clone(), size: head.size, etag: head.etag });
     }
     for folder in folders {
-        let mut token = None;
-        loop {
-            let page = s3
-                .list_objects_v2()
-                .bucket(bucket)
-                .prefix(folder)
-                .set_continuation_token(token.take())
-                .send()
-                .await
-                .map_err(|e| AppError::from_sdk(e, ErrorCode::NoSuchBucket))?;
-            for object in page.contents() {
-                let key = object.key().unwrap_or_default();
-                if key.is_empty() || key == prefix || !key.starts_with(prefix) {
-                    continue;
-                }
-                found.push(Found {
-                    key: key.to_owned(),
-                    size: object.size().unwrap_or(0).max(0) as u64,
-                    etag: object.e_tag().map(str::to_owned),
-                });
+        for object in zos_core::objects::list_under(s3, bucket, folder).await? {
+            if object.key.is_empty() || object.key == prefix || !object.key.starts_with(prefix) {
+                continue;
             }
-            match page.next_continuation_token() {
-                Some(next) if page.is_truncated() == Some(true) => token = Some(next.to_owned()),
-                _ => break,
-            }
+            found.push(Found { key: object.key, size: object.size, etag: object.etag });
         }
     }
     Ok(found)

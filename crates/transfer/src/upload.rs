@@ -379,12 +379,11 @@ pub(crate) async fn create_upload(ctx: &ItemCtx, key: &str, content_type: &str) 
     Ok(upload_id)
 }
 
+/// Aborts an upload the engine gives up on (cancel, a changed source); a failure is only
+/// logged: the uploads view lists what is left.
 pub async fn abort_upload(s3: &aws_sdk_s3::Client, bucket: &str, key: &str, upload_id: &str) {
-    if let Err(e) = s3.abort_multipart_upload().bucket(bucket).key(key).upload_id(upload_id).send().await {
-        tracing::warn!(
-            "could not abort upload {upload_id} of {key}: {}",
-            AppError::from_sdk(e, ErrorCode::NoSuchUpload)
-        );
+    if let Err(e) = zos_core::objects::multipart::abort_upload(s3, bucket, key, upload_id).await {
+        tracing::warn!("could not abort upload {upload_id} of {key}: {e}");
     }
 }
 

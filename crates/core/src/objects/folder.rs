@@ -13,10 +13,16 @@ pub struct FolderSummary {
     pub bytes: u64,
 }
 
-async fn keys_under(s3: &aws_sdk_s3::Client, bucket: &str, prefix: &str) -> Result<Vec<(String, u64)>> {
-    if prefix.is_empty() || !prefix.ends_with('/') {
-        return Err(AppError::invalid_input(format!("{prefix:?} is not a folder (a prefix ending in /)")));
-    }
+/// One object found by [`list_under`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedObject {
+    pub key: String,
+    pub size: u64,
+    pub etag: Option<String>,
+}
+
+/// Every object whose key starts with `prefix` (no delimiter: the whole tree), all pages.
+pub async fn list_under(s3: &aws_sdk_s3::Client, bucket: &str, prefix: &str) -> Result<Vec<ListedObject>> {
     let mut out = Vec::new();
     let mut token = None;
     loop {
@@ -28,16 +34,25 @@ async fn keys_under(s3: &aws_sdk_s3::Client, bucket: &str, prefix: &str) -> Resu
             .send()
             .await
             .map_err(|e| AppError::from_sdk(e, ErrorCode::NoSuchBucket))?;
-        out.extend(
-            page.contents()
-                .iter()
-                .filter_map(|o| Some((o.key()?.to_owned(), o.size().unwrap_or(0).max(0) as u64))),
-        );
+        out.extend(page.contents().iter().filter_map(|o| {
+            Some(ListedObject {
+                key: o.key()?.to_owned(),
+                size: o.size().unwrap_or(0).max(0) as u64,
+                etag: o.e_tag().map(str::to_owned),
+            })
+        }));
         match page.next_continuation_token() {
             Some(next) if page.is_truncated() == Some(true) => token = Some(next.to_owned()),
             _ => return Ok(out),
         }
     }
+}
+
+async fn keys_under(s3: &aws_sdk_s3::Client, bucket: &str, prefix: &str) -> Result<Vec<(String, u64)>> {
+    if prefix.is_empty() || !prefix.ends_with('/') {
+        return Err(AppError::invalid_input(format!("{prefix:?} is not a folder (a prefix ending in /)")));
+    }
+    Ok(list_under(s3, bucket, prefix).await?.into_iter().map(|o| (o.key, o.size)).collect())
 }
 
 /// How many objects and bytes a folder holds (what "delete folder" will ask about).

@@ -12,7 +12,7 @@ pub mod multipart;
 
 pub use append::{append_file, AppendResult};
 pub use delete::delete_objects;
-pub use folder::{delete_folder, summarize_folder, FolderSummary};
+pub use folder::{delete_folder, list_under, summarize_folder, FolderSummary, ListedObject};
 pub use head::{head_object, object_exists};
 pub use list::list_objects;
 

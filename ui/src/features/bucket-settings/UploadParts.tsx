@@ -1,4 +1,5 @@
 import type { MultipartUpload } from "../../backend";
+import { LoadMoreFooter } from "../../components/LoadMoreFooter";
 import { Spinner } from "../../components/Spinner";
 import { ErrorMessage } from "../../errors";
 import { useT } from "../../i18n";
@@ -49,22 +50,16 @@ export function UploadParts({ id, profileId, bucket, upload }: Props) {
             ))}
           </tbody>
         </table>
-        <div className="table-footer">
-          <span className="muted" data-testid="upload-parts-loaded">
-            {tn("parts.loaded", parts.length, { size: humanBytes(bytes, locale) })}
-          </span>
-          {pages.hasNextPage && (
-            <button
-              type="button"
-              className="button small"
-              data-testid="upload-parts-more"
-              disabled={pages.isFetchingNextPage}
-              onClick={() => void pages.fetchNextPage()}
-            >
-              {pages.isFetchingNextPage ? t("uploads.loadingMore") : t("parts.loadMore")}
-            </button>
-          )}
-        </div>
+        <LoadMoreFooter
+          loaded={tn("parts.loaded", parts.length, { size: humanBytes(bytes, locale) })}
+          loadedTestId="upload-parts-loaded"
+          moreTestId="upload-parts-more"
+          hasMore={pages.hasNextPage}
+          loading={pages.isFetchingNextPage}
+          moreLabel={t("parts.loadMore")}
+          loadingLabel={t("uploads.loadingMore")}
+          onMore={() => void pages.fetchNextPage()}
+        />
         {pages.isFetchNextPageError && <ErrorMessage error={pages.error} context={t("parts.failed", { key: upload.key })} />}
       </>
     );

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { LoadMoreFooter } from "../../components/LoadMoreFooter";
 import { Fragment, useId, useState } from "react";
 import { api, type MultipartUpload } from "../../backend";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
@@ -213,22 +214,16 @@ export function UploadsTab({ profileId, bucket }: SettingsTabProps) {
             })}
           </tbody>
         </table>
-        <div className="table-footer">
-          <span className="muted" data-testid="uploads-loaded">
-            {tn("uploads.loaded", uploads.length)}
-          </span>
-          {pages.hasNextPage && (
-            <button
-              type="button"
-              className="button small"
-              data-testid="uploads-more"
-              disabled={pages.isFetchingNextPage}
-              onClick={() => void pages.fetchNextPage()}
-            >
-              {pages.isFetchingNextPage ? t("uploads.loadingMore") : t("uploads.loadMore")}
-            </button>
-          )}
-        </div>
+        <LoadMoreFooter
+          loaded={tn("uploads.loaded", uploads.length)}
+          loadedTestId="uploads-loaded"
+          moreTestId="uploads-more"
+          hasMore={pages.hasNextPage}
+          loading={pages.isFetchingNextPage}
+          moreLabel={t("uploads.loadMore")}
+          loadingLabel={t("uploads.loadingMore")}
+          onMore={() => void pages.fetchNextPage()}
+        />
         {loadMoreError && <ErrorMessage error={loadMoreError} context={t("uploads.failed")} />}
       </>
     );

@@ -93,7 +93,9 @@ describe("deleting folders", () => {
     });
     await selectAll();
     fireEvent.click(screen.getByTestId("object-delete"));
-    fireEvent.click(await screen.findByTestId("confirm-ok"));
+    // OK is disabled until the folders are counted: click once the question is there.
+    await screen.findByTestId("delete-question");
+    fireEvent.click(screen.getByTestId("confirm-ok"));
 
     // The rest went; the changed folder is said so, with "Count again".
     expect(await screen.findByTestId("delete-changed")).toBeTruthy();
@@ -127,7 +129,9 @@ describe("deleting folders", () => {
     renderBrowser();
     fireEvent.click(await screen.findByTestId("object-row-a/"));
     fireEvent.click(screen.getByTestId("object-delete"));
-    fireEvent.click(await screen.findByTestId("confirm-ok"));
+    // OK is disabled until the folders are counted: click once the question is there.
+    await screen.findByTestId("delete-question");
+    fireEvent.click(screen.getByTestId("confirm-ok"));
     const failures = await screen.findByTestId("delete-failures");
     expect(within(failures).getByText("a/held.pdf")).toBeTruthy();
     expect(failures.textContent).toContain("Access denied: this profile's keys are not allowed to do this.");

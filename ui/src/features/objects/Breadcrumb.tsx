@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, useState } from "react";
 import { Icon } from "../../components/Icon";
 import { Menu } from "../../components/Menu";
 import { useT } from "../../i18n";
@@ -7,6 +8,35 @@ import { NameText } from "./NameText";
 
 /** More folder levels than this: all but the last two go into the "…" menu. */
 const MAX_SHOWN = 3;
+
+/**
+ * How many more levels (beyond the MAX_SHOWN rule) must go into the "…" menu so the crumbs fit
+ * the bar without squeezing one below its few letters. Measured after layout: every render that
+ * still overflows hides one more level (never the current one); a change of the bar's width or of
+ * the prefix starts again from none.
+ */
+function useFitHidden(navRef: React.RefObject<HTMLElement | null>, prefix: string, mostExtra: number) {
+  const [width, setWidth] = useState(0);
+  // Counted for one prefix at one width: another prefix or width starts again from none.
+  const measuring = `${width}|${prefix}`;
+  const [fit, setFit] = useState({ measuring, extra: 0 });
+  const extra = fit.measuring === measuring ? fit.extra : 0;
+  useLayoutEffect(() => {
+    const nav = navRef.current;
+    if (nav && extra < mostExtra && nav.scrollWidth > nav.clientWidth + 1) {
+      // Measured before paint, so the squeezed crumbs are never seen.
+      setFit({ measuring, extra: extra + 1 });
+    }
+  }, [navRef, measuring, extra, mostExtra]);
+  useLayoutEffect(() => {
+    const nav = navRef.current;
+    if (!nav || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => setWidth(nav.clientWidth));
+    observer.observe(nav);
+    return () => observer.disconnect();
+  }, [navRef]);
+  return extra;
+}
 
 interface Props {
   bucket: string;
@@ -21,10 +51,14 @@ interface Props {
  */
 export function Breadcrumb({ bucket, prefix, onNavigate }: Props) {
   const { t } = useT();
+  const navRef = useRef<HTMLElement>(null);
   const segments = prefixSegments(prefix);
-  const collapse = segments.length > MAX_SHOWN;
-  const hidden = collapse ? segments.slice(0, segments.length - 2) : [];
-  const shown = collapse ? segments.slice(segments.length - 2) : segments;
+  const byRule = segments.length > MAX_SHOWN ? segments.length - 2 : 0;
+  const extra = useFitHidden(navRef, prefix, Math.max(segments.length - 1 - byRule, 0));
+  const hiddenCount = byRule + extra;
+  const collapse = hiddenCount > 0;
+  const hidden = segments.slice(0, hiddenCount);
+  const shown = segments.slice(hiddenCount);
 
   const crumb = (s: { label: string; prefix: string }) => {
     const current = s.prefix === prefix;
@@ -46,7 +80,7 @@ export function Breadcrumb({ bucket, prefix, onNavigate }: Props) {
   };
 
   return (
-    <nav className="breadcrumb" data-testid="breadcrumb" aria-label={t("path.input")}>
+    <nav ref={navRef} className="breadcrumb" data-testid="breadcrumb" aria-label={t("path.input")}>
       <button
         type="button"
         className="crumb crumb-root"

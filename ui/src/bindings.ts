@@ -104,6 +104,203 @@ async putBucketVersioning(profileId: string, bucket: string, status: VersioningS
     else return { status: "error", error: e  as any };
 }
 },
+async bucketCapabilities(profileId: string, bucket: string) : Promise<Result<Capability[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("bucket_capabilities", { profileId, bucket }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getBucketPolicy(profileId: string, bucket: string) : Promise<Result<BucketPolicy | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_bucket_policy", { profileId, bucket }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async putBucketPolicy(profileId: string, bucket: string, text: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("put_bucket_policy", { profileId, bucket, text }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteBucketPolicy(profileId: string, bucket: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_bucket_policy", { profileId, bucket }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async parseBucketPolicy(text: string) : Promise<PolicyParse> {
+    return await TAURI_INVOKE("parse_bucket_policy", { text });
+},
+async printBucketPolicy(document: PolicyDocument) : Promise<string> {
+    return await TAURI_INVOKE("print_bucket_policy", { document });
+},
+async bucketPolicyTemplate(template: PolicyTemplate, bucket: string) : Promise<PolicyDocument> {
+    return await TAURI_INVOKE("bucket_policy_template", { template, bucket });
+},
+async bucketPolicyActions() : Promise<string[]> {
+    return await TAURI_INVOKE("bucket_policy_actions");
+},
+async getAcl(profileId: string, target: AclTarget) : Promise<Result<AccessControlPolicy, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_acl", { profileId, target }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async putAcl(profileId: string, target: AclTarget, change: AclChange) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("put_acl", { profileId, target, change }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getBucketCors(profileId: string, bucket: string) : Promise<Result<CorsConfiguration | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_bucket_cors", { profileId, bucket }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async putBucketCors(profileId: string, bucket: string, config: CorsConfiguration) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("put_bucket_cors", { profileId, bucket, config }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteBucketCors(profileId: string, bucket: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_bucket_cors", { profileId, bucket }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async corsPreflight(profileId: string, request: PreflightRequest) : Promise<Result<PreflightAnswer, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("cors_preflight", { profileId, request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getBucketWebsite(profileId: string, bucket: string) : Promise<Result<WebsiteConfiguration | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_bucket_website", { profileId, bucket }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async putBucketWebsite(profileId: string, bucket: string, config: WebsiteConfiguration) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("put_bucket_website", { profileId, bucket, config }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteBucketWebsite(profileId: string, bucket: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_bucket_website", { profileId, bucket }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async bucketWebsiteUrl(profileId: string, bucket: string) : Promise<Result<string, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("bucket_website_url", { profileId, bucket }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getBucketTags(profileId: string, bucket: string) : Promise<Result<TagSet, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_bucket_tags", { profileId, bucket }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async putBucketTags(profileId: string, bucket: string, tags: TagSet) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("put_bucket_tags", { profileId, bucket, tags }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteBucketTags(profileId: string, bucket: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_bucket_tags", { profileId, bucket }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getObjectTags(profileId: string, bucket: string, key: string, versionId: string | null) : Promise<Result<TagSet, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_object_tags", { profileId, bucket, key, versionId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async putObjectTags(profileId: string, bucket: string, key: string, versionId: string | null, tags: TagSet) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("put_object_tags", { profileId, bucket, key, versionId, tags }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteObjectTags(profileId: string, bucket: string, key: string, versionId: string | null) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_object_tags", { profileId, bucket, key, versionId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getBucketRequestPayment(profileId: string, bucket: string) : Promise<Result<RequestPayment, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_bucket_request_payment", { profileId, bucket }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async putBucketRequestPayment(profileId: string, bucket: string, value: RequestPayment) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("put_bucket_request_payment", { profileId, bucket, value }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async checkConfig(document: ConfigDocument) : Promise<Problem[]> {
+    return await TAURI_INVOKE("check_config", { document });
+},
+async parseConfig(kind: ConfigKind, text: string) : Promise<ConfigParse> {
+    return await TAURI_INVOKE("parse_config", { kind, text });
+},
+async printConfig(document: ConfigDocument) : Promise<string> {
+    return await TAURI_INVOKE("print_config", { document });
+},
 async listObjects(profileId: string, bucket: string, prefix: string, continuationToken: string | null, maxKeys: number | null) : Promise<Result<ObjectPage, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("list_objects", { profileId, bucket, prefix, continuationToken, maxKeys }) };
@@ -390,6 +587,15 @@ transfersChanged: "transfers-changed"
 
 /** user-defined types **/
 
+export type AccessControlPolicy = { Owner: Owner; Grants: Grant[] }
+/**
+ * What a PUT sets: a canned ACL, or the whole list.
+ */
+export type AclChange = { kind: "canned"; value: CannedAcl } | { kind: "policy"; value: AccessControlPolicy }
+/**
+ * An object (of one version when `version_id` is set) or, with `key: None`, the bucket.
+ */
+export type AclTarget = { bucket: string; key: string | null; versionId: string | null }
 export type AppError = { code: ErrorCode; 
 /**
  * The server's code when the enum has no variant for it (`code` is then `Unknown`).
@@ -471,6 +677,11 @@ export type BucketNameVerdict =
  * No server takes it; nothing is sent.
  */
 "Invalid"
+/**
+ * The policy as the server holds it: its exact text, and the form's model when the text is
+ * one the form can show (else the expert view alone, with the problems).
+ */
+export type BucketPolicy = { text: string; parsed: PolicyParse }
 export type BucketStorageClass = "STANDARD" | "STANDARD_IA" | "GLACIER"
 export type BucketSummary = { name: string; 
 /**
@@ -487,6 +698,29 @@ export type BucketVersioning = { status: VersioningStatus;
  */
 mfaDelete: string | null }
 export type CannedAcl = "private" | "public-read" | "public-read-write" | "authenticated-read"
+/**
+ * One line of the capabilities view.
+ */
+export type Capability = { subResource: SubResource; 
+/**
+ * `None`: the answer proved nothing (e.g. access denied); `error` says what it was.
+ */
+support: Support | null; error: AppError | null }
+export type Condition = { HttpErrorCodeReturnedEquals?: string | null; KeyPrefixEquals?: string | null }
+/**
+ * One configuration as the form holds it.
+ */
+export type ConfigDocument = { kind: "cors"; value: CorsConfiguration } | { kind: "website"; value: WebsiteConfiguration } | { kind: "bucketTags"; value: TagSet } | { kind: "objectTags"; value: TagSet } | { kind: "acl"; value: AclChange } | { kind: "requestPayment"; value: RequestPayment }
+export type ConfigKind = "cors" | "website" | "bucketTags" | "objectTags" | 
+/**
+ * The whole list (`{"Owner": …, "Grants": […]}`); a canned ACL has no text.
+ */
+"acl" | "requestPayment"
+export type ConfigParse = { 
+/**
+ * Set when the text has the configuration's shape (it may still have problems).
+ */
+document: ConfigDocument | null; problems: Problem[] }
 /**
  * What to do when the destination of a file exists.
  */
@@ -522,6 +756,9 @@ export type CopyTarget = { bucket: string; prefix: string;
  * A move: each source is deleted once its copy is verified.
  */
 deleteSource: boolean }
+export type CorsConfiguration = { CORSRules: CorsRule[] }
+export type CorsMethod = "GET" | "PUT" | "HEAD" | "POST" | "DELETE"
+export type CorsRule = { ID?: string | null; AllowedHeaders?: string[]; AllowedMethods: CorsMethod[]; AllowedOrigins: string[]; ExposeHeaders?: string[]; MaxAgeSeconds?: number | null }
 export type CreateBucketRequest = { name: string; acl: CannedAcl | null; objectLock: boolean; azPolicy: AzPolicy | null; storageClass: BucketStorageClass | null }
 export type DeleteFailure = { key: string; code: ErrorCode; 
 /**
@@ -538,6 +775,7 @@ export type Direction = "upload" | "download" |
  * A copy, then the source deleted once the copy is verified (also "rename").
  */
 "move"
+export type Effect = "Allow" | "Deny"
 /**
  * Server-side encryption of uploaded objects.
  */
@@ -560,7 +798,7 @@ export type Encryption =
  * Every code that can cross IPC. Written once, here: the TypeScript union, the list
  * [`ErrorCode::ALL`] and the parser of server codes all come from this list.
  */
-export type ErrorCode = "InvalidArgument" | "InvalidDigest" | "BadDigest" | "InvalidBucketName" | "InvalidObjectName" | "InvalidPart" | "InvalidPartOrder" | "RequestTimeout" | "EntityTooLarge" | "AccessDenied" | "UserSuspended" | "RequestTimeTooSkewed" | "NoSuchKey" | "NoSuchBucket" | "NoSuchUpload" | "MethodNotAllowed" | "BucketAlreadyExists" | "BucketNotEmpty" | "MissingContentLength" | "PreconditionFailed" | "InvalidRange" | "UnprocessableEntity" | "InternalError" | "BucketAlreadyOwnedByYou" | "NoSuchEncryptionSetError" | "InvalidAccessKeyId" | "SignatureDoesNotMatch" | "PermanentRedirect" | "Conflict" | "ServiceUnavailable" | "SlowDown" | "NotImplemented" | "InvalidRequest" | "MalformedXML" | "MalformedPolicy" | "EntityTooSmall" | "XAmzContentSHA256Mismatch" | "PositionNotEqualToLength" | "NoSuchVersion" | "InvalidStorageClass" | "QuotaExceeded" | "TooManyBuckets" | "InvalidBucketState" | "OperationAborted" | "NoSuchBucketPolicy" | "NoSuchCORSConfiguration" | "NoSuchLifecycleConfiguration" | "NoSuchWebsiteConfiguration" | "NoSuchTagSet" | "ObjectLockConfigurationNotFoundError" | 
+export type ErrorCode = "InvalidArgument" | "InvalidDigest" | "BadDigest" | "InvalidBucketName" | "InvalidObjectName" | "InvalidPart" | "InvalidPartOrder" | "RequestTimeout" | "EntityTooLarge" | "AccessDenied" | "UserSuspended" | "RequestTimeTooSkewed" | "NoSuchKey" | "NoSuchBucket" | "NoSuchUpload" | "MethodNotAllowed" | "BucketAlreadyExists" | "BucketNotEmpty" | "MissingContentLength" | "PreconditionFailed" | "InvalidRange" | "UnprocessableEntity" | "InternalError" | "BucketAlreadyOwnedByYou" | "NoSuchEncryptionSetError" | "InvalidAccessKeyId" | "SignatureDoesNotMatch" | "PermanentRedirect" | "Conflict" | "ServiceUnavailable" | "SlowDown" | "NotImplemented" | "InvalidRequest" | "MalformedXML" | "MalformedPolicy" | "EntityTooSmall" | "XAmzContentSHA256Mismatch" | "PositionNotEqualToLength" | "NoSuchVersion" | "InvalidStorageClass" | "QuotaExceeded" | "TooManyBuckets" | "InvalidBucketState" | "OperationAborted" | "NoSuchBucketPolicy" | "NoSuchCORSConfiguration" | "NoSuchLifecycleConfiguration" | "NoSuchWebsiteConfiguration" | "NoSuchTagSet" | "ObjectLockConfigurationNotFoundError" | "InvalidTag" | 
 /**
  * The endpoint did not answer (refused, unreachable, DNS).
  */
@@ -577,6 +815,16 @@ export type ErrorCode = "InvalidArgument" | "InvalidDigest" | "BadDigest" | "Inv
  * Input refused before any request was sent.
  */
 "InvalidInput" | 
+/**
+ * The server has shown it does not know this bucket sub-resource (it answered a listing,
+ * 405 or 501): the editor is off, and nothing is sent.
+ */
+"UnsupportedByServer" | 
+/**
+ * A request the client refused to send: a configuration DELETE to a server that has not
+ * shown it knows the sub-resource (radosgw 16.2 would run it as DeleteBucket).
+ */
+"UnsafeRequestRefused" | 
 /**
  * An upload would replace an object and the user did not say so.
  */
@@ -605,6 +853,7 @@ export type ErrorCode = "InvalidArgument" | "InvalidDigest" | "BadDigest" | "Inv
  * A failure with no better code; `server_code` keeps the server's word if it said one.
  */
 "Unknown"
+export type ErrorDocument = { Key: string }
 export type FieldProblem = { field: ProfileField; reason: ProfileProblem; 
 /**
  * The part of the input at fault, for the sentence (EndpointHasPath: the path to remove).
@@ -624,6 +873,10 @@ export type FilesDragOver = { position: Point | null }
  */
 export type FilesDropped = { files: LocalFile[]; position: Point }
 export type FolderSummary = { prefix: string; objects: number; bytes: number }
+export type Grant = { Grantee: Grantee; Permission: Permission }
+export type Grantee = { Type: GranteeType; ID?: string | null; DisplayName?: string | null; EmailAddress?: string | null; URI?: string | null }
+export type GranteeType = "CanonicalUser" | "AmazonCustomerByEmail" | "Group"
+export type IndexDocument = { Suffix: string }
 export type ItemPage = { items: ItemView[]; 
 /**
  * Items matching the filter in all.
@@ -687,11 +940,14 @@ lastModified: number | null; storageClass: string | null; etag: string | null }
  * the objects directly under `prefix`. `next_token` is `None` on the last page.
  */
 export type ObjectPage = { bucket: string; prefix: string; folders: string[]; objects: ObjectEntry[]; nextToken: string | null }
+export type Owner = { ID: string; DisplayName?: string | null }
 export type PartPage = { parts: UploadedPart[]; 
 /**
  * Continue from this part number while it is `Some`.
  */
 nextMarker: string | null }
+export type Payer = "BucketOwner" | "Requester"
+export type Permission = "FULL_CONTROL" | "WRITE" | "WRITE_ACP" | "READ" | "READ_ACP"
 /**
  * A bucket and a prefix in it.
  */
@@ -700,6 +956,138 @@ export type Place = { bucket: string; prefix: string }
  * A point in the window, in CSS pixels.
  */
 export type Point = { x: number; y: number }
+export type PolicyCondition = { 
+/**
+ * `StringLike`, `IpAddress`, `Bool`, … (optionally `ForAnyValue:`/`…IfExists`).
+ */
+operator: string; 
+/**
+ * `aws:Referer`, `aws:SourceIp`, `aws:SecureTransport`, `s3:prefix`, …
+ */
+key: string; values: string[] }
+export type PolicyDocument = { version: string; id: string | null; statements: Statement[] }
+export type PolicyParse = { document: PolicyDocument | null; problems: Problem[] }
+export type PolicyTemplate = 
+/**
+ * Anyone may read every object.
+ */
+"publicRead" | 
+/**
+ * One user may list the bucket and read its objects.
+ */
+"readOnlyForUser" | 
+/**
+ * Reading only from pages of the listed sites (hot-link protection).
+ */
+"refererAllowList" | 
+/**
+ * Every request over plain HTTP is denied.
+ */
+"denyInsecureTransport"
+export type PreflightAnswer = { status: number; 
+/**
+ * The server allowed it: 2xx with `Access-Control-Allow-Origin`.
+ */
+allowed: boolean; 
+/**
+ * The `Access-Control-*` (and `Vary`) headers of the answer, as sent.
+ */
+headers: ([string, string])[]; 
+/**
+ * Index of the bucket's first rule that allows this request (S3's matching), if any.
+ */
+matchedRule: number | null; 
+/**
+ * How many rules the bucket has (0: no CORS configuration).
+ */
+ruleCount: number; requestId: string | null }
+export type PreflightRequest = { bucket: string; 
+/**
+ * The object the browser would ask about; `None` asks about the bucket.
+ */
+key: string | null; origin: string; method: CorsMethod; 
+/**
+ * `Access-Control-Request-Headers`, one name each.
+ */
+headers: string[] }
+/**
+ * Who a statement is about.
+ */
+export type Principal = 
+/**
+ * `"*"`: anyone, signed in or not.
+ */
+{ kind: "anyone" } | 
+/**
+ * `{"AWS": [...]}`: user ARNs (or `"*"`).
+ */
+{ kind: "users"; users: string[] }
+export type Problem = { field: string; code: ProblemCode; limit: number | null; 
+/**
+ * 1-based position in the expert text, for syntax errors.
+ */
+line: number | null; column: number | null; 
+/**
+ * English technical detail (the offending value, the parser's words).
+ */
+detail: string }
+export type ProblemCode = 
+/**
+ * Must be given.
+ */
+"Required" | 
+/**
+ * More items than allowed (`limit`).
+ */
+"TooMany" | 
+/**
+ * Longer than allowed (`limit`, in UTF-8 bytes where the server counts bytes).
+ */
+"TooLong" | 
+/**
+ * The same key twice.
+ */
+"Duplicate" | 
+/**
+ * Not one of the allowed words.
+ */
+"NotAllowed" | 
+/**
+ * More than one `*` where the server allows one.
+ */
+"TooManyWildcards" | 
+/**
+ * A number out of its range (`limit` is the bound that was crossed).
+ */
+"OutOfRange" | 
+/**
+ * Two fields that exclude each other are both set (both redirect kinds, …).
+ */
+"Exclusive" | 
+/**
+ * An HTTP status code of the wrong class (a routing condition must be 4xx, a redirect 3xx).
+ */
+"WrongStatusClass" | 
+/**
+ * Not a usable value of its kind (an IP range, an ARN, a host name, …); `detail` says why.
+ */
+"Malformed" | 
+/**
+ * The expert text is not valid JSON (`line`, `column`; `detail` explains common mistakes).
+ */
+"JsonSyntax" | 
+/**
+ * Valid JSON that is not this configuration (an unknown field, a wrong type).
+ */
+"JsonShape" | 
+/**
+ * The bucket owner would lose FULL_CONTROL.
+ */
+"OwnerLosesFullControl" | 
+/**
+ * Anyone on the internet could write (and overwrite or delete).
+ */
+"PublicWrite"
 export type Profile = { id: string; name: string; endpoint: string; region: string; pathStyle: boolean; accessKeyId: string; 
 /**
  * The endpoint is `http://`: requests and keys' signatures travel unencrypted. Derived from
@@ -725,15 +1113,51 @@ export type ProfileProblem = "NameMissing" | "EndpointNotUrl" | "EndpointScheme"
  * `http://host/bucket`: the endpoint is the server only.
  */
 "EndpointHasPath" | "AccessKeyMissing" | "SecretMissing"
+export type Protocol = "http" | "https"
+export type Redirect = { HostName?: string | null; HttpRedirectCode?: string | null; Protocol?: Protocol | null; ReplaceKeyPrefixWith?: string | null; ReplaceKeyWith?: string | null }
+export type RedirectAllRequestsTo = { HostName: string; Protocol?: Protocol | null }
+export type RequestPayment = { Payer: Payer }
 /**
  * A multipart upload in progress that this app started (the uploads view offers "resume").
  */
 export type ResumableUpload = { uploadId: string; transferId: number }
+export type RoutingRule = { Condition?: Condition | null; Redirect: Redirect }
 /**
  * What to download or copy: objects (`keys`) and everything under `folders`, all under
  * `prefix` (the folder the user is in; the structure below it is kept).
  */
 export type Selection = { prefix: string; keys: string[]; folders: string[] }
+export type Statement = { sid: string | null; effect: Effect; principal: Principal; 
+/**
+ * `NotPrincipal` instead of `Principal`.
+ */
+notPrincipal: boolean; actions: string[]; 
+/**
+ * `NotAction` instead of `Action`.
+ */
+notAction: boolean; resources: string[]; 
+/**
+ * `NotResource` instead of `Resource`.
+ */
+notResource: boolean; conditions: PolicyCondition[] }
+/**
+ * The bucket sub-resources the app reads or edits, each with its query word.
+ */
+export type SubResource = "acl" | "policy" | "cors" | "website" | "tagging" | "requestPayment" | "versioning" | "lifecycle" | "objectLock" | "encryption" | "logging" | "notification"
+/**
+ * What an answer to `GET /bucket?<sub-resource>` showed.
+ */
+export type Support = 
+/**
+ * A configuration, or the sub-resource's own "not configured" error.
+ */
+{ kind: "supported" } | 
+/**
+ * The server does not know it; `why` says how that showed.
+ */
+{ kind: "unsupported"; why: UnsupportedWhy }
+export type Tag = { Key: string; Value: string }
+export type TagSet = { TagSet: Tag[] }
 export type TopicSummary = { arn: string; 
 /**
  * The last part of the ARN.
@@ -836,6 +1260,19 @@ export type TransfersChanged = TransfersUpdate
  * update, and the totals (also shown in the window title).
  */
 export type TransfersUpdate = { changed: TransferView[]; removed: number[]; totals: TransferTotals }
+export type UnsupportedWhy = 
+/**
+ * It answered with an object listing (`ListBucketResult`): it ignored the word.
+ */
+"AnswersWithListing" | 
+/**
+ * 405 Method Not Allowed.
+ */
+"MethodNotAllowed" | 
+/**
+ * 501 or `NotImplemented`.
+ */
+"NotImplemented"
 /**
  * What an upload sends with each object besides its bytes.
  */
@@ -854,6 +1291,7 @@ metadata: Partial<{ [key in string]: string }>; tags: Partial<{ [key in string]:
 export type UploadPage = { uploads: MultipartUpload[]; nextKeyMarker: string | null; nextUploadIdMarker: string | null }
 export type UploadedPart = { number: number; size: number; etag: string | null; lastModified: number | null }
 export type VersioningStatus = "Enabled" | "Suspended"
+export type WebsiteConfiguration = { IndexDocument?: IndexDocument | null; ErrorDocument?: ErrorDocument | null; RedirectAllRequestsTo?: RedirectAllRequestsTo | null; RoutingRules?: RoutingRule[] }
 
 /** tauri-specta globals **/
 

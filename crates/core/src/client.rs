@@ -8,6 +8,7 @@
 //!   leaves the unread body on the socket and the next request on it fails (trap 7);
 //! - bounded connect/read timeouts and the SDK's standard retries.
 
+use crate::buckets::config::capabilities::{Capabilities, DeleteGuard};
 use crate::error::{AppError, ErrorCode, Result};
 use aws_credential_types::Credentials;
 use aws_sdk_s3::config::{
@@ -81,8 +82,18 @@ fn timeouts() -> TimeoutConfig {
     TimeoutConfig::builder().connect_timeout(CONNECT_TIMEOUT).read_timeout(READ_TIMEOUT).build()
 }
 
+/// A client with its own, empty [`Capabilities`]: what it learns stays with it.
 pub fn build_s3_client(settings: &ConnectionSettings) -> Result<aws_sdk_s3::Client> {
-    let config = s3_config(settings)?.interceptor(NoReuseAfterRejectedBody).build();
+    build_s3_client_with(settings, Capabilities::default())
+}
+
+/// A client whose sub-resource GETs fill `capabilities` and whose DELETEs are guarded by them
+/// (a session's: see [`crate::buckets::config::capabilities`]).
+pub fn build_s3_client_with(
+    settings: &ConnectionSettings,
+    capabilities: Capabilities,
+) -> Result<aws_sdk_s3::Client> {
+    let config = s3_config(settings, capabilities)?.interceptor(NoReuseAfterRejectedBody).build();
     Ok(aws_sdk_s3::Client::from_conf(config))
 }
 
@@ -90,10 +101,14 @@ pub fn build_s3_client(settings: &ConnectionSettings) -> Result<aws_sdk_s3::Clie
 /// for the test that proves the guard is needed (crates/core/tests/buckets_rgw.rs).
 #[doc(hidden)]
 pub fn build_s3_client_without_connection_guard(settings: &ConnectionSettings) -> Result<aws_sdk_s3::Client> {
-    Ok(aws_sdk_s3::Client::from_conf(s3_config(settings)?.build()))
+    Ok(aws_sdk_s3::Client::from_conf(s3_config(settings, Capabilities::default())?.build()))
 }
 
-fn s3_config(settings: &ConnectionSettings) -> Result<aws_sdk_s3::config::Builder> {
+/// Every S3 client is built here, so every one carries the [`DeleteGuard`].
+fn s3_config(
+    settings: &ConnectionSettings,
+    capabilities: Capabilities,
+) -> Result<aws_sdk_s3::config::Builder> {
     validate_endpoint(&settings.endpoint)?;
     Ok(aws_sdk_s3::Config::builder()
         .behavior_version(behavior_version())
@@ -104,7 +119,8 @@ fn s3_config(settings: &ConnectionSettings) -> Result<aws_sdk_s3::config::Builde
         .request_checksum_calculation(RequestChecksumCalculation::WhenRequired)
         .response_checksum_validation(ResponseChecksumValidation::WhenRequired)
         .timeout_config(timeouts())
-        .retry_config(RetryConfig::standard().with_max_attempts(3)))
+        .retry_config(RetryConfig::standard().with_max_attempts(3))
+        .interceptor(DeleteGuard::new(capabilities, settings.path_style)))
 }
 
 /// SNS (topics) lives on the same endpoint as S3 in radosgw.

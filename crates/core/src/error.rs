@@ -8,6 +8,7 @@
 //! sentence. Nothing secret ever goes into an `AppError`: texts come from the server, from
 //! validation or from I/O.
 
+use crate::buckets::config::capabilities::DeleteRefused;
 use aws_sdk_s3::error::{ProvideErrorMetadata, SdkError};
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use serde::{Deserialize, Serialize};
@@ -52,7 +53,7 @@ error_codes! {
     QuotaExceeded, TooManyBuckets, InvalidBucketState, OperationAborted,
     // "Not configured" answers of bucket sub-resources (the config getters turn them into None).
     NoSuchBucketPolicy, NoSuchCORSConfiguration, NoSuchLifecycleConfiguration,
-    NoSuchWebsiteConfiguration, NoSuchTagSet, ObjectLockConfigurationNotFoundError,
+    NoSuchWebsiteConfiguration, NoSuchTagSet, ObjectLockConfigurationNotFoundError, InvalidTag,
     // --- client codes: no S3 code exists for them ---
     /// The endpoint did not answer (refused, unreachable, DNS).
     ConnectFailed,
@@ -63,6 +64,12 @@ error_codes! {
     InvalidEndpoint,
     /// Input refused before any request was sent.
     InvalidInput,
+    /// The server has shown it does not know this bucket sub-resource (it answered a listing,
+    /// 405 or 501): the editor is off, and nothing is sent.
+    UnsupportedByServer,
+    /// A request the client refused to send: a configuration DELETE to a server that has not
+    /// shown it knows the sub-resource (radosgw 16.2 would run it as DeleteBucket).
+    UnsafeRequestRefused,
     /// An upload would replace an object and the user did not say so.
     ObjectExists,
     /// A download would replace a local file and the user did not say so.
@@ -163,6 +170,9 @@ impl AppError {
             return Self { code, server_code, status: Some(status), request_id, detail };
         }
         let chain = error_chain(&err);
+        if let Some(refused) = find_source::<DeleteRefused>(&err) {
+            return Self::new(ErrorCode::UnsafeRequestRefused, refused.to_string());
+        }
         match &err {
             SdkError::TimeoutError(_) => Self::new(ErrorCode::Timeout, chain),
             SdkError::DispatchFailure(d) if d.is_timeout() => Self::new(ErrorCode::Timeout, chain),
@@ -236,6 +246,17 @@ fn error_chain(err: &(dyn StdError + 'static)) -> String {
         cur = e.source();
     }
     parts.join(": ")
+}
+
+fn find_source<'a, T: StdError + 'static>(err: &'a (dyn StdError + 'static)) -> Option<&'a T> {
+    let mut cur: Option<&(dyn StdError + 'static)> = Some(err);
+    while let Some(e) = cur {
+        if let Some(found) = e.downcast_ref::<T>() {
+            return Some(found);
+        }
+        cur = e.source();
+    }
+    None
 }
 
 fn looks_like_tls(chain: &str) -> bool {

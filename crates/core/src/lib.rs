@@ -21,6 +21,7 @@ pub mod paths;
 pub mod profiles;
 pub mod session;
 pub mod topics;
+pub mod validation;
 pub mod zos_wire;
 
 pub use error::{AppError, ErrorCode, Result};

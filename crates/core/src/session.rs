@@ -2,7 +2,8 @@
 //! pool), built once from the profile and its secret. [`Sessions`] caches one per profile and
 //! builds a new one after any profile or secret change.
 
-use crate::client::{build_s3_client, build_sns_client};
+use crate::buckets::config::capabilities::Capabilities;
+use crate::client::{build_s3_client_with, build_sns_client};
 use crate::error::Result;
 use crate::profiles::{Profile, ProfileService};
 use std::collections::HashMap;
@@ -12,9 +13,15 @@ pub struct Session {
     profile: Profile,
     s3: aws_sdk_s3::Client,
     sns: aws_sdk_sns::Client,
+    /// What this server has shown it knows; guards the S3 client's configuration DELETEs.
+    capabilities: Capabilities,
 }
 
 impl Session {
+    pub fn capabilities(&self) -> &Capabilities {
+        &self.capabilities
+    }
+
     pub fn profile(&self) -> &Profile {
         &self.profile
     }
@@ -50,8 +57,13 @@ impl Sessions {
         }
         let profile = self.profiles.get(profile_id).await?;
         let settings = self.profiles.settings(&profile, None).await?;
-        let session =
-            Arc::new(Session { s3: build_s3_client(&settings)?, sns: build_sns_client(&settings)?, profile });
+        let capabilities = Capabilities::default();
+        let session = Arc::new(Session {
+            s3: build_s3_client_with(&settings, capabilities.clone())?,
+            sns: build_sns_client(&settings)?,
+            capabilities,
+            profile,
+        });
         let mut cache = self.cache.lock().expect("session cache lock");
         cache.retain(|_, (built_at, _)| *built_at == revision);
         cache.insert(profile_id.to_owned(), (revision, session.clone()));

@@ -27,6 +27,18 @@ pub const HEADER_AZ_POLICY: &str = "x-zos-az-policy";
 /// there (it knows only the STANDARD class in its default placement), which shows it reads it.
 pub const HEADER_BUCKET_STORAGE_CLASS: &str = "x-amz-storage-class";
 
+/// ASSUMPTION: a bucket's static website is served on the website host in virtual-host form,
+/// `{scheme}://{bucket}.{endpoint host[:port]}/`. radosgw serves websites only on the host
+/// names its operator sets in `rgw dns s3website name`; the guide names none, so the app shows
+/// this address with that caveat rather than inventing a host.
+pub fn website_url(endpoint: &str, bucket: &str) -> String {
+    let endpoint = endpoint.trim().trim_end_matches('/');
+    match endpoint.split_once("://") {
+        Some((scheme, host)) => format!("{scheme}://{bucket}.{host}/"),
+        None => format!("http://{bucket}.{endpoint}/"),
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub enum AzPolicy {
     #[serde(rename = "single-az")]
@@ -91,6 +103,12 @@ mod tests {
             create_bucket_headers(Some(AzPolicy::MultiAz), Some(BucketStorageClass::Glacier)),
             vec![("x-zos-az-policy", "multi-az"), ("x-amz-storage-class", "GLACIER")]
         );
+    }
+
+    #[test]
+    fn website_urls_put_the_bucket_before_the_host() {
+        assert_eq!(website_url("http://127.0.0.1:7480/", "site"), "http://site.127.0.0.1:7480/");
+        assert_eq!(website_url("https://zos.example.com", "b"), "https://b.zos.example.com/");
     }
 
     #[test]

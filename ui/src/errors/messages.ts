@@ -14,6 +14,18 @@ export const GENERIC_ERROR: Sentences = {
  * `tsc` here until it has its sentences.
  */
 export const ERROR_SENTENCES: Record<ErrorCode, Record<Locale, string>> = {
+  InvalidTag: {
+    en: "The server refused the tags: too many, or a key or value too long (keys up to 128 bytes, values up to 256).",
+    "zh-CN": "服务器拒绝了这些标签：数量过多，或键、值过长（键最多 128 字节，值最多 256 字节）。",
+  },
+  UnsupportedByServer: {
+    en: "This server does not support this setting, so it cannot be changed here.",
+    "zh-CN": "此服务器不支持该设置，因此无法在此修改。",
+  },
+  UnsafeRequestRefused: {
+    en: "Not sent: this server has not shown that it understands this delete, and some servers would delete the whole bucket instead.",
+    "zh-CN": "未发送：此服务器尚未表明它能识别该删除请求，有些服务器会因此误删整个存储桶。",
+  },
   InvalidArgument: {
     en: "The request contained an invalid argument.",
     "zh-CN": "请求中包含无效的参数。",

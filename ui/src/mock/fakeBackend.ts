@@ -18,6 +18,7 @@ import type {
   TopicSummary,
 } from "../backend";
 import { fakeBucketTools, isAppendable } from "./fakeBucketTools";
+import { fakeBucketConfig } from "./fakeBucketConfig";
 import { fakeDroppedFiles, fakeTransferCommands, onFakeTransfersChanged } from "./fakeTransfers";
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -164,6 +165,7 @@ const topics = new Map<string, TopicSummary[]>([
 ]);
 
 export const fakeCommands: BackendCommands = {
+  ...fakeBucketConfig(bucketExists),
   ...fakeBucketTools({
     bucketExists,
     objectsOf: (bucket) => objects.get(bucket) ?? [],

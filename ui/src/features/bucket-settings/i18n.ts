@@ -1,13 +1,28 @@
 // Messages of the bucket settings (one group per tab), in both languages (same keys: tsc fails on a missing one).
 import { defineMessages } from "../../i18n/define";
+import { messages as acl } from "./acl/i18n";
+import { messages as capabilities } from "./capabilities/i18n";
+import { messages as cors } from "./cors/i18n";
+import { messages as kit } from "./kit/i18n";
+import { messages as payment } from "./payment/i18n";
+import { messages as policy } from "./policy/i18n";
+import { messages as tags } from "./tags/i18n";
+import { messages as website } from "./website/i18n";
 
-export const messages = defineMessages({
+const own = defineMessages({
   en: {
     "settings.title": "Settings of “{bucket}”",
     "settings.back": "Back to the objects",
     "settings.tabs": "Bucket settings",
     "settings.tab.versioning": "Versioning",
     "settings.tab.uploads": "Uploads in progress",
+    "settings.tab.policy": "Policy",
+    "settings.tab.acl": "Access (ACL)",
+    "settings.tab.cors": "CORS",
+    "settings.tab.website": "Website",
+    "settings.tab.tags": "Tags",
+    "settings.tab.requestPayment": "Request payment",
+    "settings.tab.capabilities": "Server capabilities",
 
     "versioning.intro":
       "With versioning, overwriting or deleting an object keeps its earlier version, so that it can be recovered.",
@@ -107,6 +122,13 @@ export const messages = defineMessages({
     "settings.tabs": "存储桶设置",
     "settings.tab.versioning": "版本控制",
     "settings.tab.uploads": "进行中的上传",
+    "settings.tab.policy": "策略",
+    "settings.tab.acl": "访问权限（ACL）",
+    "settings.tab.cors": "跨域（CORS）",
+    "settings.tab.website": "静态网站",
+    "settings.tab.tags": "标签",
+    "settings.tab.requestPayment": "请求者付费",
+    "settings.tab.capabilities": "服务器能力",
 
     "versioning.intro": "启用版本控制后，覆盖或删除对象时会保留其之前的版本，以便恢复。",
     "versioning.status": "状态",
@@ -195,3 +217,29 @@ export const messages = defineMessages({
     "parts.loadMore": "加载更多分段",
   },
 });
+
+/** The tab's own messages plus each configuration tab's (kit/, policy/, acl/, … each own theirs). */
+export const messages = {
+  en: {
+    ...own.en,
+    ...kit.en,
+    ...policy.en,
+    ...acl.en,
+    ...cors.en,
+    ...website.en,
+    ...tags.en,
+    ...payment.en,
+    ...capabilities.en,
+  },
+  "zh-CN": {
+    ...own["zh-CN"],
+    ...kit["zh-CN"],
+    ...policy["zh-CN"],
+    ...acl["zh-CN"],
+    ...cors["zh-CN"],
+    ...website["zh-CN"],
+    ...tags["zh-CN"],
+    ...payment["zh-CN"],
+    ...capabilities["zh-CN"],
+  },
+};

@@ -1,7 +1,14 @@
 import type { ComponentType } from "react";
 import type { MessageKey } from "../../i18n";
+import { AclTab } from "./acl/AclTab";
+import { CapabilitiesTab } from "./capabilities/CapabilitiesTab";
+import { CorsTab } from "./cors/CorsTab";
+import { RequestPaymentTab } from "./payment/RequestPaymentTab";
+import { PolicyTab } from "./policy/PolicyTab";
+import { TagsTab } from "./tags/TagsTab";
 import { UploadsTab } from "./UploadsTab";
 import { VersioningTab } from "./VersioningTab";
+import { WebsiteTab } from "./website/WebsiteTab";
 
 export interface SettingsTabProps {
   profileId: string;
@@ -14,7 +21,14 @@ export interface SettingsTabProps {
  */
 export const SETTINGS_TABS = {
   versioning: { label: "settings.tab.versioning", Component: VersioningTab },
+  policy: { label: "settings.tab.policy", Component: PolicyTab },
+  acl: { label: "settings.tab.acl", Component: AclTab },
+  cors: { label: "settings.tab.cors", Component: CorsTab },
+  website: { label: "settings.tab.website", Component: WebsiteTab },
+  tags: { label: "settings.tab.tags", Component: TagsTab },
+  requestPayment: { label: "settings.tab.requestPayment", Component: RequestPaymentTab },
   uploads: { label: "settings.tab.uploads", Component: UploadsTab },
+  capabilities: { label: "settings.tab.capabilities", Component: CapabilitiesTab },
 } satisfies Record<string, { label: MessageKey; Component: ComponentType<SettingsTabProps> }>;
 
 export type SettingsTab = keyof typeof SETTINGS_TABS;

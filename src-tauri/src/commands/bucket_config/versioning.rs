@@ -1,5 +1,4 @@
-//! Bucket configurations: for each sub-resource, its get / put (/ delete) from
-//! `zos_core::buckets::config::<sub-resource>`.
+//! Versioning: get and put (there is no DELETE).
 
 use crate::state::AppState;
 use tauri::State;

@@ -102,6 +102,22 @@ pub async fn drop_bucket(s3: &aws_sdk_s3::Client, bucket: &str) {
             break;
         }
     }
+    // Versioned buckets: every version and delete marker too.
+    let versions = s3.list_object_versions().bucket(bucket).send().await.expect("list versions for clean-up");
+    let all = versions
+        .versions()
+        .iter()
+        .map(|v| (v.key(), v.version_id()))
+        .chain(versions.delete_markers().iter().map(|m| (m.key(), m.version_id())));
+    for (key, version) in all {
+        s3.delete_object()
+            .bucket(bucket)
+            .key(key.unwrap_or_default())
+            .set_version_id(version.map(str::to_owned))
+            .send()
+            .await
+            .expect("clean-up delete version");
+    }
     s3.delete_bucket().bucket(bucket).send().await.expect("clean-up delete bucket");
 }
 

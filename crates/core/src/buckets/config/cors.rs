@@ -68,6 +68,18 @@ pub struct CorsConfiguration {
     pub cors_rules: Vec<CorsRule>,
 }
 
+impl CorsConfiguration {
+    /// Methods in one order, each once: they are a set (radosgw stores them as flags and answers
+    /// in its own order), so the form never shows a reordering as a change.
+    pub fn normalized(mut self) -> Self {
+        for rule in &mut self.cors_rules {
+            rule.allowed_methods.sort();
+            rule.allowed_methods.dedup();
+        }
+        self
+    }
+}
+
 pub fn check(config: &CorsConfiguration) -> Vec<Problem> {
     let mut p = Problems::default();
     if config.cors_rules.is_empty() {
@@ -160,7 +172,7 @@ pub async fn get(s3: &aws_sdk_s3::Client, bucket: &str) -> Result<Option<CorsCon
         return Ok(None);
     };
     let cors_rules = out.cors_rules().iter().map(rule_from_sdk).collect::<Result<_>>()?;
-    Ok(Some(CorsConfiguration { cors_rules }))
+    Ok(Some(CorsConfiguration { cors_rules }.normalized()))
 }
 
 pub async fn put(s3: &aws_sdk_s3::Client, bucket: &str, config: &CorsConfiguration) -> Result<()> {

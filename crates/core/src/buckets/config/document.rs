@@ -63,11 +63,16 @@ pub fn print(doc: &ConfigDocument) -> String {
 }
 
 /// Drops unset fields (`null`, `[]`) so the text reads like the guide's dicts; the models keep
-/// every field over IPC, so the UI's types are exact.
+/// every field over IPC, so the UI's types are exact. An empty list that is all an object holds
+/// stays (`{"TagSet": []}` is an empty tag set; `{}` is not a tag set).
 fn prune(value: &mut serde_json::Value) {
+    let empty_list = |v: &serde_json::Value| v.as_array().is_some_and(Vec::is_empty);
     match value {
         serde_json::Value::Object(map) => {
-            map.retain(|_, v| !(v.is_null() || v.as_array().is_some_and(Vec::is_empty)));
+            map.retain(|_, v| !v.is_null());
+            if map.values().any(|v| !empty_list(v)) {
+                map.retain(|_, v| !empty_list(v));
+            }
             map.values_mut().for_each(prune);
         }
         serde_json::Value::Array(items) => items.iter_mut().for_each(prune),

@@ -14,6 +14,8 @@ import { remote } from 'webdriverio';
 import {
   CreateBucketCommand,
   DeleteBucketCommand,
+  GetBucketCorsCommand,
+  GetBucketPolicyCommand,
   GetBucketVersioningCommand,
   DeleteObjectCommand,
   GetObjectCommand,
@@ -1046,6 +1048,110 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
       async () => (await s3.send(new GetBucketVersioningCommand({ Bucket: VERSIONED_BUCKET }))).Status === 'Suspended',
       'the server does not report versioning Suspended',
     );
+  });
+
+  step('bucket settings: a CORS rule set by form is what the server holds; the live preflight names it', async () => {
+    await click('settings-tab-cors');
+    await shown('cors-empty');
+    await click('cors-add-rule');
+    await fill('cors-rule-0-origins', 'https://app.example.com');
+    await click('cors-rule-0-method-GET');
+    await click('cors-rule-0-method-PUT');
+    await fill('cors-rule-0-allowed-headers', 'x-amz-meta-*');
+    await fill('cors-rule-0-max-age', '600');
+    await click('cors-save');
+    await shown('cors-saved');
+    const rules = (await s3.send(new GetBucketCorsCommand({ Bucket: VERSIONED_BUCKET }))).CORSRules;
+    assert.equal(rules.length, 1, JSON.stringify(rules));
+    assert.deepEqual(rules[0].AllowedOrigins, ['https://app.example.com']);
+    assert.deepEqual([...rules[0].AllowedMethods].sort(), ['GET', 'PUT']);
+    assert.deepEqual(rules[0].AllowedHeaders, ['x-amz-meta-*']);
+    assert.equal(rules[0].MaxAgeSeconds, 600);
+
+    // A bad origin is explained next to its field and nothing is sent.
+    await fill('cors-rule-0-origins', 'https://*.example.*');
+    await waitText('config-problems', (t) => t.includes('*'), 'the two-wildcards problem');
+    const save = await byTestId('cors-save');
+    if (await save.isEnabled()) await save.click(); // pressed anyway if it is not disabled
+    await painted();
+    const still = (await s3.send(new GetBucketCorsCommand({ Bucket: VERSIONED_BUCKET }))).CORSRules;
+    assert.deepEqual(still[0].AllowedOrigins, ['https://app.example.com'], 'an invalid rule reached the server');
+    await fill('cors-rule-0-origins', 'https://app.example.com');
+
+    // The preflight is the server's answer to a real OPTIONS request.
+    await fill('preflight-origin', 'https://app.example.com');
+    await (await shown('preflight-method')).selectByAttribute('value', 'PUT');
+    await fill('preflight-headers', 'x-amz-meta-owner');
+    await click('preflight-run');
+    await waitText('preflight-result', (t) => t.includes('Matched rule 1') && t.includes('200'), '"Matched rule 1" and 200');
+    await shown('preflight-allowed');
+    await fill('preflight-origin', 'https://elsewhere.example.net');
+    await click('preflight-run');
+    await shown('preflight-refused');
+    await painted();
+    screenshot('settings-cors-900x560.png');
+  });
+
+  step('bucket settings: a policy from a template, saved by form, is what the server holds', async () => {
+    await click('settings-tab-policy');
+    await shown('policy-empty');
+    await (await shown('policy-template')).selectByAttribute('value', 'publicRead');
+    await click('policy-template-apply');
+    if (await (await byTestId('confirm-ok')).isExisting()) await click('confirm-ok');
+    await shown('policy-statement-0');
+    await fill('policy-statement-0-sid', 'ReadForEveryone');
+    await click('policy-save');
+    if (await (await byTestId('confirm-ok')).isExisting()) await click('confirm-ok');
+    await shown('policy-saved');
+    const stored = JSON.parse((await s3.send(new GetBucketPolicyCommand({ Bucket: VERSIONED_BUCKET }))).Policy);
+    const statement = stored.Statement[0];
+    assert.equal(statement.Sid, 'ReadForEveryone');
+    assert.equal(statement.Effect, 'Allow');
+    assert.equal(statement.Principal, '*');
+    assert.deepEqual([statement.Action].flat(), ['s3:GetObject']);
+    assert.deepEqual([statement.Resource].flat(), [`arn:aws:s3:::${VERSIONED_BUCKET}/*`]);
+    await click('config-view-json');
+    await waitText('json-editor', (t) => t.includes('ReadForEveryone'), 'the policy in the JSON editor');
+    await painted();
+    screenshot('settings-policy-json-900x560.png');
+    await click('config-view-form');
+    await shown('policy-statement-0');
+  });
+
+  step('every enabled delete button of the settings leaves the (empty) bucket standing', async () => {
+    const deletes = [
+      ['policy', 'policy-delete'],
+      ['cors', 'cors-delete'],
+      ['website', 'website-delete'],
+      ['tags', 'bucket-tags-delete'],
+    ];
+    let pressed = 0;
+    for (const [tab, button] of deletes) {
+      await click(`settings-tab-${tab}`);
+      await shown(`settings-${tab}`);
+      await painted();
+      const el = await byTestId(button);
+      if (!(await el.isExisting()) || !(await el.isEnabled())) continue;
+      await click(button);
+      await click('confirm-ok');
+      await gone('confirm-dialog');
+      pressed++;
+      await s3.send(new HeadBucketCommand({ Bucket: VERSIONED_BUCKET }));
+    }
+    assert.ok(pressed >= 2, `only ${pressed} delete buttons were enabled (policy and CORS are set)`);
+    await assert.rejects(s3.send(new GetBucketPolicyCommand({ Bucket: VERSIONED_BUCKET })), /NoSuchBucketPolicy/);
+    await assert.rejects(s3.send(new GetBucketCorsCommand({ Bucket: VERSIONED_BUCKET })), /NoSuchCORSConfiguration/);
+    await s3.send(new HeadBucketCommand({ Bucket: VERSIONED_BUCKET }));
+
+    // The capabilities view says why some settings are off on this server.
+    await click('settings-tab-capabilities');
+    await until(
+      async () => (await (await byTestId('capability-encryption')).getAttribute('data-support')) === 'unsupported',
+      () => 'encryption is not reported as unsupported',
+    );
+    assert.equal(await (await byTestId('capability-cors')).getAttribute('data-support'), 'supported');
+    await painted();
+    screenshot('settings-capabilities-900x560.png');
   });
 
   step('the secret key is in the keyring and in no file the app wrote', async () => {

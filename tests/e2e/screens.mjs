@@ -120,6 +120,33 @@ try {
   await shot('32-objects-upload-running');
   rmSync(ANSWERS, { force: true });
 
+  // The configuration tabs of "Bucket settings I", each in both languages: what the sandbox's
+  // photos bucket holds, and an unsaved edit where a tab starts empty.
+  for (const lang of ['en', 'zh-CN']) {
+    await (await shown('lang-switch')).selectByAttribute('value', lang);
+    for (const tab of ['policy', 'acl', 'cors', 'website', 'tags', 'requestPayment', 'capabilities']) {
+      await go(`/p/${profileId}/b/photos/settings/${tab}`);
+      await shown(`settings-${tab}`);
+      await new Promise((r) => setTimeout(r, 600));
+      if (tab === 'policy' && (await (await el('policy-empty')).isExisting())) {
+        await (await shown('policy-template')).selectByAttribute('value', 'refererAllowList');
+        await click('policy-template-apply');
+      }
+      if (tab === 'cors' && (await (await el('cors-empty')).isExisting())) {
+        await click('cors-add-rule');
+        await type('cors-rule-0-origins', 'https://*.example.*');
+      }
+      await shot(`20-${lang}-settings-${tab}`);
+    }
+    await go(`/p/${profileId}/b/photos/settings/policy`);
+    await shown('settings-policy');
+    await new Promise((r) => setTimeout(r, 600));
+    if (await (await el('config-view-json')).isExisting()) {
+      await click('config-view-json');
+      await shot(`21-${lang}-settings-policy-json`);
+    }
+  }
+
   for (const lang of ['en', 'zh-CN']) {
     await (await shown('lang-switch')).selectByAttribute('value', lang);
     await go(`/p/${profileId}/b/photos/settings/versioning`);

@@ -1,11 +1,29 @@
-import type { Problem } from "../../../backend";
+import type { Problem, ProblemCode } from "../../../backend";
 import { useT, type MessageKey } from "../../../i18n";
+
+/** One sentence per ProblemCode (generated from Rust): a code Rust adds fails `tsc` here. */
+const SENTENCE: Record<ProblemCode, MessageKey> = {
+  Required: "problem.Required",
+  TooMany: "problem.TooMany",
+  TooLong: "problem.TooLong",
+  Duplicate: "problem.Duplicate",
+  NotAllowed: "problem.NotAllowed",
+  TooManyWildcards: "problem.TooManyWildcards",
+  OutOfRange: "problem.OutOfRange",
+  Exclusive: "problem.Exclusive",
+  WrongStatusClass: "problem.WrongStatusClass",
+  Malformed: "problem.Malformed",
+  JsonSyntax: "problem.JsonSyntax",
+  JsonShape: "problem.JsonShape",
+  OwnerLosesFullControl: "problem.OwnerLosesFullControl",
+  PublicWrite: "problem.PublicWrite",
+};
 
 /** The sentence of one problem, in the UI's language (the field is shown by its place). */
 export function useProblemSentence(): (p: Problem) => string {
   const { t } = useT();
   return (p) =>
-    t(`problem.${p.code}` as MessageKey, {
+    t(SENTENCE[p.code], {
       limit: p.limit ?? "",
       line: p.line ?? "",
       column: p.column ?? "",

@@ -619,3 +619,25 @@ fn the_expert_text_of_each_kind_reads_back() {
         assert_eq!(parsed.document, Some(doc), "{kind:?}");
     }
 }
+
+/// Both principal forms the editor offers for a user are honoured by radosgw 16.2: the guide's
+/// `arn:aws:s3:::user/ID` and `arn:aws:iam:::user/ID` each let the second user read.
+#[tokio::test]
+async fn both_user_principal_forms_are_honoured() {
+    let srv = server();
+    let (s3, s3b) = (srv.s3(), srv.s3_user2());
+    let other = s3b.list_buckets().send().await.unwrap().owner().unwrap().id().unwrap().to_owned();
+    for form in ["arn:aws:s3:::user", "arn:aws:iam:::user"] {
+        let bucket = unique_bucket("princ");
+        make_bucket(&s3, &bucket).await;
+        put(&s3, &bucket, "shared.txt", b"for user 2").await;
+        let denied = s3b.get_object().bucket(&bucket).key("shared.txt").send().await;
+        assert!(denied.is_err(), "{form}: readable before the policy");
+        let mut doc = policy::template(PolicyTemplate::ReadOnlyForUser, &bucket);
+        doc.statements[0].principal = Principal::Users(vec![format!("{form}/{other}")]);
+        policy::put(&s3, &bucket, &policy::print(&doc)).await.unwrap();
+        let got = s3b.get_object().bucket(&bucket).key("shared.txt").send().await;
+        assert!(got.is_ok(), "{form}: user 2 cannot read with the policy: {got:?}");
+        drop_bucket(&s3, &bucket).await;
+    }
+}

@@ -202,3 +202,88 @@ proptest! {
         prop_assert!(parsed.problems[0].line.is_some());
     }
 }
+
+mod lifecycle_properties {
+    use super::*;
+    use zos_core::buckets::config::lifecycle::{
+        self, AndOperator, Expiration, LifecycleConfiguration, LifecycleRule, RuleFilter, RuleStatus,
+        Transition,
+    };
+
+    fn rule() -> impl Strategy<Value = LifecycleRule> {
+        (
+            proptest::option::of(text()),
+            any::<bool>(),
+            proptest::option::of((
+                proptest::option::of(text()),
+                proptest::collection::vec((text(), text()), 1..3),
+            )),
+            1..5000i32,
+            proptest::collection::vec(
+                (0..400i32, proptest::sample::select(lifecycle::STORAGE_CLASSES.to_vec())),
+                0..3,
+            ),
+        )
+            .prop_map(|(id, enabled, and, days, transitions)| LifecycleRule {
+                id,
+                status: if enabled { RuleStatus::Enabled } else { RuleStatus::Disabled },
+                filter: and.map(|(prefix, tags)| RuleFilter {
+                    and: Some(AndOperator {
+                        prefix,
+                        tags: tags.into_iter().map(|(key, value)| Tag { key, value }).collect(),
+                    }),
+                    ..Default::default()
+                }),
+                expiration: Some(Expiration { days: Some(days), ..Default::default() }),
+                transitions: transitions
+                    .into_iter()
+                    .map(|(d, c)| Transition { days: Some(d), date: None, storage_class: c.to_owned() })
+                    .collect(),
+                noncurrent_version_transitions: vec![],
+                noncurrent_version_expiration: None,
+                abort_incomplete_multipart_upload: None,
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn lifecycle_text_round_trips(rules in proptest::collection::vec(rule(), 1..5)) {
+            let doc = ConfigDocument::Lifecycle(LifecycleConfiguration { rules });
+            prop_assert_eq!(document::parse(ConfigKind::Lifecycle, &document::print(&doc)).document, Some(doc));
+        }
+
+        #[test]
+        fn normalizing_twice_changes_nothing(rules in proptest::collection::vec(rule(), 1..5)) {
+            let once = LifecycleConfiguration { rules }.canonical();
+            prop_assert_eq!(once.clone().canonical(), once);
+        }
+
+        #[test]
+        fn dates_off_midnight_are_refused(day in 0i64..20_000, second in 1i64..86_400) {
+            let secs = day * 86_400 + second;
+            let date = aws_smithy_types::DateTime::from_secs(secs).fmt(aws_smithy_types::date_time::Format::DateTime).unwrap();
+            let mut r = LifecycleRule { id: Some("r".into()), status: RuleStatus::Enabled, filter: None, expiration: None, transitions: vec![], noncurrent_version_transitions: vec![], noncurrent_version_expiration: None, abort_incomplete_multipart_upload: None };
+            r.expiration = Some(Expiration { date: Some(date), ..Default::default() });
+            let problems = lifecycle::check(&LifecycleConfiguration { rules: vec![r] });
+            prop_assert!(problems.iter().any(|p| p.field == "Rules[0].Expiration.Date" && p.code == ProblemCode::Malformed));
+        }
+
+        #[test]
+        fn unknown_classes_and_tagless_ands_are_refused(class in "[A-Z_]{1,12}") {
+            prop_assume!(!lifecycle::STORAGE_CLASSES.contains(&class.as_str()));
+            let r = LifecycleRule {
+                id: Some("r".into()),
+                status: RuleStatus::Enabled,
+                filter: Some(RuleFilter { and: Some(AndOperator { prefix: Some("p/".into()), tags: vec![] }), ..Default::default() }),
+                expiration: None,
+                transitions: vec![Transition { days: Some(1), date: None, storage_class: class }],
+                noncurrent_version_transitions: vec![],
+                noncurrent_version_expiration: None,
+                abort_incomplete_multipart_upload: None,
+            };
+            let fields: Vec<_> = lifecycle::check(&LifecycleConfiguration { rules: vec![r] }).into_iter().map(|p| p.field).collect();
+            prop_assert!(fields.contains(&"Rules[0].Transitions[0].StorageClass".to_owned()));
+            prop_assert!(fields.contains(&"Rules[0].Filter.And.Tags".to_owned()));
+        }
+    }
+}

@@ -4,6 +4,7 @@
 
 use super::acl::{self, AclChange};
 use super::cors::{self, CorsConfiguration};
+use super::lifecycle::{self, LifecycleConfiguration};
 use super::request_payment::RequestPayment;
 use super::tagging::{self, TagSet, TagTarget};
 use super::website::{self, WebsiteConfiguration};
@@ -21,6 +22,7 @@ pub enum ConfigDocument {
     ObjectTags(TagSet),
     Acl(AclChange),
     RequestPayment(RequestPayment),
+    Lifecycle(LifecycleConfiguration),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -33,6 +35,7 @@ pub enum ConfigKind {
     /// The whole list (`{"Owner": …, "Grants": […]}`); a canned ACL has no text.
     Acl,
     RequestPayment,
+    Lifecycle,
 }
 
 /// Every problem of a configuration, blocking or to be confirmed.
@@ -44,6 +47,7 @@ pub fn check(doc: &ConfigDocument) -> Vec<Problem> {
         ConfigDocument::ObjectTags(t) => tagging::check(t, TagTarget::Object),
         ConfigDocument::Acl(a) => acl::check(a),
         ConfigDocument::RequestPayment(_) => Vec::new(),
+        ConfigDocument::Lifecycle(l) => lifecycle::check(l),
     }
 }
 
@@ -56,6 +60,7 @@ pub fn print(doc: &ConfigDocument) -> String {
         ConfigDocument::Acl(AclChange::Policy(p)) => serde_json::to_value(p),
         ConfigDocument::Acl(AclChange::Canned(c)) => Ok(serde_json::json!({ "ACL": c.as_str() })),
         ConfigDocument::RequestPayment(r) => serde_json::to_value(r),
+        ConfigDocument::Lifecycle(l) => serde_json::to_value(l),
     };
     let mut value = value.expect("a configuration model serializes");
     prune(&mut value);
@@ -107,6 +112,7 @@ pub fn parse(kind: ConfigKind, text: &str) -> ConfigParse {
         ConfigKind::ObjectTags => serde_json::from_str(text).map(ConfigDocument::ObjectTags),
         ConfigKind::Acl => serde_json::from_str(text).map(|p| ConfigDocument::Acl(AclChange::Policy(p))),
         ConfigKind::RequestPayment => serde_json::from_str(text).map(ConfigDocument::RequestPayment),
+        ConfigKind::Lifecycle => serde_json::from_str(text).map(ConfigDocument::Lifecycle),
     };
     match read {
         Ok(document) => ConfigParse { problems: check(&document), document: Some(document) },

@@ -15,6 +15,7 @@ pub mod acl;
 pub mod capabilities;
 pub mod cors;
 pub mod document;
+pub mod lifecycle;
 pub mod policy;
 pub mod preflight;
 pub mod request_payment;

@@ -587,6 +587,7 @@ transfersChanged: "transfers-changed"
 
 /** user-defined types **/
 
+export type AbortIncompleteMultipartUpload = { DaysAfterInitiation: number }
 export type AccessControlPolicy = { Owner: Owner; Grants: Grant[] }
 /**
  * What a PUT sets: a canned ACL, or the whole list.
@@ -596,6 +597,7 @@ export type AclChange = { kind: "canned"; value: CannedAcl } | { kind: "policy";
  * An object (of one version when `version_id` is set) or, with `key: None`, the bucket.
  */
 export type AclTarget = { bucket: string; key: string | null; versionId: string | null }
+export type AndOperator = { Prefix?: string | null; Tags?: Tag[] }
 export type AppError = { code: ErrorCode; 
 /**
  * The server's code when the enum has no variant for it (`code` is then `Unknown`).
@@ -710,12 +712,12 @@ export type Condition = { HttpErrorCodeReturnedEquals?: string | null; KeyPrefix
 /**
  * One configuration as the form holds it.
  */
-export type ConfigDocument = { kind: "cors"; value: CorsConfiguration } | { kind: "website"; value: WebsiteConfiguration } | { kind: "bucketTags"; value: TagSet } | { kind: "objectTags"; value: TagSet } | { kind: "acl"; value: AclChange } | { kind: "requestPayment"; value: RequestPayment }
+export type ConfigDocument = { kind: "cors"; value: CorsConfiguration } | { kind: "website"; value: WebsiteConfiguration } | { kind: "bucketTags"; value: TagSet } | { kind: "objectTags"; value: TagSet } | { kind: "acl"; value: AclChange } | { kind: "requestPayment"; value: RequestPayment } | { kind: "lifecycle"; value: LifecycleConfiguration }
 export type ConfigKind = "cors" | "website" | "bucketTags" | "objectTags" | 
 /**
  * The whole list (`{"Owner": …, "Grants": […]}`); a canned ACL has no text.
  */
-"acl" | "requestPayment"
+"acl" | "requestPayment" | "lifecycle"
 export type ConfigParse = { 
 /**
  * Set when the text has the configuration's shape (it may still have problems).
@@ -854,6 +856,11 @@ export type ErrorCode = "InvalidArgument" | "InvalidDigest" | "BadDigest" | "Inv
  */
 "Unknown"
 export type ErrorDocument = { Key: string }
+export type Expiration = { 
+/**
+ * ISO-8601 at UTC midnight.
+ */
+Date?: string | null; Days?: number | null; ExpiredObjectDeleteMarker?: boolean | null }
 export type FieldProblem = { field: ProfileField; reason: ProfileProblem; 
 /**
  * The part of the input at fault, for the sentence (EndpointHasPath: the path to remove).
@@ -891,6 +898,8 @@ export type ItemView = { id: number; key: string;
  * The local path relative to the transfer's folder (or the file name).
  */
 localName: string; size: number; bytesDone: number; state: ItemState; error: AppError | null }
+export type LifecycleConfiguration = { Rules: LifecycleRule[] }
+export type LifecycleRule = { ID?: string | null; Status: RuleStatus; Filter?: RuleFilter | null; Expiration?: Expiration | null; Transitions?: Transition[]; NoncurrentVersionTransitions?: NoncurrentVersionTransition[]; NoncurrentVersionExpiration?: NoncurrentVersionExpiration | null; AbortIncompleteMultipartUpload?: AbortIncompleteMultipartUpload | null }
 /**
  * What the UI gets for a chosen file.
  */
@@ -916,6 +925,8 @@ export type MultipartUpload = { key: string; uploadId: string;
  * Milliseconds since the epoch.
  */
 initiated: number | null; storageClass: string | null; owner: string | null }
+export type NoncurrentVersionExpiration = { NoncurrentDays: number }
+export type NoncurrentVersionTransition = { NoncurrentDays: number; StorageClass: string }
 export type ObjectDetails = { key: string; size: number; contentType: string | null; lastModified: string | null; etag: string | null; versionId: string | null; storageClass: string | null; 
 /**
  * radosgw's `x-rgw-object-type`: `Normal` or `Appendable`.
@@ -1123,6 +1134,11 @@ export type RequestPayment = { Payer: Payer }
 export type ResumableUpload = { uploadId: string; transferId: number }
 export type RoutingRule = { Condition?: Condition | null; Redirect: Redirect }
 /**
+ * Exactly one of the three, or none of them for the whole bucket.
+ */
+export type RuleFilter = { Prefix?: string | null; Tag?: Tag | null; And?: AndOperator | null }
+export type RuleStatus = "Enabled" | "Disabled"
+/**
  * What to download or copy: objects (`keys`) and everything under `folders`, all under
  * `prefix` (the folder the user is in; the structure below it is kept).
  */
@@ -1260,6 +1276,7 @@ export type TransfersChanged = TransfersUpdate
  * update, and the totals (also shown in the window title).
  */
 export type TransfersUpdate = { changed: TransferView[]; removed: number[]; totals: TransferTotals }
+export type Transition = { Date?: string | null; Days?: number | null; StorageClass: string }
 export type UnsupportedWhy = 
 /**
  * It answered with an object listing (`ListBucketResult`): it ignored the word.

@@ -221,6 +221,8 @@ function checkDocument(doc: ConfigDocument): Problem[] {
     }
     case "requestPayment":
       return [];
+    case "lifecycle":
+      return doc.value.Rules.length === 0 ? [problem("Rules", "Required")] : [];
   }
 }
 

@@ -80,6 +80,9 @@ error_codes! {
     ObjectChanged,
     /// The bytes received do not match the object's size or MD5 ETag.
     ChecksumMismatch,
+    /// Object lock refused a delete or change: a legal hold, or a retention (the detail says
+    /// which, until when, and whether a governance bypass could help).
+    ObjectLocked,
     KeyringError,
     ProfileNotFound,
     /// A local file handle the user never chose (in a dialog or by a drop).

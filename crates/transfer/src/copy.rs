@@ -9,24 +9,12 @@ use crate::ctx::{ItemCtx, Outcome};
 use crate::plan;
 use crate::upload::{create_upload, free_key};
 use aws_sdk_s3::types::{CompletedMultipartUpload, CompletedPart, MetadataDirective};
-use zos_core::objects::{head_object, validate_key};
+use zos_core::objects::{copy_source, head_object, validate_key};
 use zos_core::{AppError, ErrorCode, Result};
 use zos_journal::StoredItem;
 
 /// CopyObject's limit.
 pub const SINGLE_COPY_LIMIT: u64 = 5 * 1024 * 1024 * 1024;
-
-/// `bucket/key` for `x-amz-copy-source`, percent-encoded except for `/`.
-pub fn copy_source(bucket: &str, key: &str) -> String {
-    let mut out = String::with_capacity(bucket.len() + key.len() + 1);
-    for b in format!("{bucket}/{key}").bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(b as char),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
 
 pub async fn copy_item(
     ctx: &ItemCtx,
@@ -203,14 +191,4 @@ async fn copy_in_parts(
     let item_id = ctx.item_id;
     ctx.journal.write(move |j| j.set_upload_id(item_id, None));
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn copy_sources_are_percent_encoded_but_keep_slashes() {
-        assert_eq!(copy_source("b", "a/照 片+%?#.txt"), "b/a/%E7%85%A7%20%E7%89%87%2B%25%3F%23.txt");
-    }
 }

@@ -18,6 +18,10 @@ export const ERROR_SENTENCES: Record<ErrorCode, Record<Locale, string>> = {
     en: "The server refused the tags: too many, or a key or value too long (keys up to 128 bytes, values up to 256).",
     "zh-CN": "服务器拒绝了这些标签：数量过多，或键、值过长（键最多 128 字节，值最多 256 字节）。",
   },
+  ObjectLocked: {
+    en: "This version is locked (object lock): it cannot be deleted or changed now.",
+    "zh-CN": "此版本已被锁定（对象锁定），目前无法删除或修改。",
+  },
   UnsupportedByServer: {
     en: "This server does not support this setting, so it cannot be changed here.",
     "zh-CN": "此服务器不支持该设置，因此无法在此修改。",

@@ -7,8 +7,10 @@ mod delete;
 mod folder;
 mod head;
 mod list;
+pub mod lock;
 pub mod metadata;
 pub mod multipart;
+pub mod versions;
 
 pub use append::{append_file, AppendResult};
 pub use delete::delete_objects;
@@ -20,6 +22,19 @@ use crate::error::{AppError, ErrorCode, Result};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::collections::BTreeMap;
+
+/// `bucket/key` for `x-amz-copy-source`, percent-encoded except for `/` (a version is added as
+/// `?versionId=…` after it).
+pub fn copy_source(bucket: &str, key: &str) -> String {
+    let mut out = String::with_capacity(bucket.len() + key.len() + 1);
+    for b in format!("{bucket}/{key}").bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
 
 /// S3 answers at most 1000 keys a page and deletes at most 1000 keys a request.
 pub const MAX_KEYS_PER_PAGE: i32 = 1000;
@@ -101,6 +116,11 @@ pub fn validate_key(key: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copy_sources_are_percent_encoded_but_keep_slashes() {
+        assert_eq!(copy_source("b", "a/照 片+%?#.txt"), "b/a/%E7%85%A7%20%E7%89%87%2B%25%3F%23.txt");
+    }
 
     #[test]
     fn keys_are_checked_locally() {

@@ -16,6 +16,7 @@ pub mod capabilities;
 pub mod cors;
 pub mod document;
 pub mod lifecycle;
+pub mod object_lock;
 pub mod policy;
 pub mod preflight;
 pub mod request_payment;

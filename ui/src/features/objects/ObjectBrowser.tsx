@@ -9,6 +9,8 @@ import { formatCount } from "../../lib/format";
 import { parentPrefix } from "../../lib/path";
 import { queryKeys } from "../../lib/queryKeys";
 import { useStoredState } from "../../lib/useStoredState";
+import { ObjectAclDialog } from "../bucket-settings/acl/ObjectAclDialog";
+import { ObjectTagsDialog } from "../bucket-settings/tags/ObjectTagsDialog";
 import { TransferStatus } from "../transfers/TransferStatus";
 import { AppendDialog } from "./AppendDialog";
 import { clipboard, useClipboard } from "./clipboard";
@@ -93,6 +95,8 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
   const toUpload = upload.withOptions;
   /** The context menu: where it opened, and the rows it acts on (none: beside the rows). */
   const [rowMenu, setRowMenu] = useState<{ at: { x: number; y: number }; rows: Row[] } | null>(null);
+  /** The tags or the ACL of one object, opened from the context menu (rows carry no version: the current one). */
+  const [objectDialog, setObjectDialog] = useState<{ kind: "tags" | "acl"; key: string } | null>(null);
 
   const go = (place: Place) => {
     if (place.bucket === bucket && place.select === undefined) onNavigate(place.prefix);
@@ -290,6 +294,24 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
           onClose={copyMove.close}
         />
       )}
+      {objectDialog?.kind === "tags" && (
+        <ObjectTagsDialog
+          profileId={profileId}
+          bucket={bucket}
+          objectKey={objectDialog.key}
+          versionId={null}
+          onClose={() => setObjectDialog(null)}
+        />
+      )}
+      {objectDialog?.kind === "acl" && (
+        <ObjectAclDialog
+          profileId={profileId}
+          bucket={bucket}
+          objectKey={objectDialog.key}
+          versionId={null}
+          onClose={() => setObjectDialog(null)}
+        />
+      )}
       {toUpload && (
         <UploadOptionsDialog
           files={toUpload}
@@ -320,12 +342,22 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
         { label: t("objects.uploadFolder"), icon: "folder", testId: "row-menu-upload-folder", onSelect: () => void upload.pickFolder() },
       ];
     }
+    // Tags and ACL belong to one object (a folder is only a prefix: it has neither).
+    const one = menuRows.length === 1 && menuRows[0].kind === "object" ? menuRows[0].key : null;
+    const ofObject: RowMenuItem[] =
+      one === null
+        ? []
+        : [
+            { label: t("rowMenu.tags"), separated: true, testId: "row-menu-tags", onSelect: () => setObjectDialog({ kind: "tags", key: one }) },
+            { label: t("rowMenu.acl"), testId: "row-menu-acl", onSelect: () => setObjectDialog({ kind: "acl", key: one }) },
+          ];
     return [
       { label: t("rename.action"), icon: "edit", shortcut: "F2", disabled: menuRows.length !== 1, testId: "row-menu-rename", onSelect: () => copyMove.openRename(menuRows) },
       { label: t("copy.action"), icon: "move", testId: "row-menu-copy-move", onSelect: () => copyMove.openCopy(menuRows) },
       { label: t("rowMenu.copy"), icon: "copy", shortcut: shortcut("C"), separated: true, testId: "row-menu-copy", onSelect: () => copyMove.take(menuRows, false) },
       { label: t("rowMenu.cut"), icon: "cut", shortcut: shortcut("X"), testId: "row-menu-cut", onSelect: () => copyMove.take(menuRows, true) },
       paste,
+      ...ofObject,
       { label: t("objects.download"), icon: "download", separated: true, testId: "row-menu-download", onSelect: () => void download.start(menuRows) },
       { label: t("objects.delete"), icon: "trash", danger: true, testId: "row-menu-delete", onSelect: () => remove.ask(menuRows) },
     ];

@@ -170,6 +170,8 @@ export const messages = defineMessages({
     "rowMenu.copy": "Copy",
     "rowMenu.cut": "Cut",
     "rowMenu.paste": "Paste here",
+    "rowMenu.tags": "Tags…",
+    "rowMenu.acl": "Permissions (ACL)…",
 
     "uploadOptions.action": "Upload files with options…",
     "uploadOptions.actionFolder": "Upload folder with options…",
@@ -387,6 +389,8 @@ export const messages = defineMessages({
     "rowMenu.copy": "复制",
     "rowMenu.cut": "剪切",
     "rowMenu.paste": "粘贴到此处",
+    "rowMenu.tags": "标签…",
+    "rowMenu.acl": "权限（ACL）…",
 
     "uploadOptions.action": "带选项上传文件…",
     "uploadOptions.actionFolder": "带选项上传文件夹…",

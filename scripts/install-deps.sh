@@ -42,11 +42,13 @@ for dir in ui tests/e2e; do
   fi
 done
 
-# boto3: the reference every operation of the core is checked against, both ways. The system's
-# python3 may have it; otherwise a private venv in tests/.venv (not committed).
-if ! python3 -c 'import boto3' 2>/dev/null && ! "$root/tests/.venv/bin/python" -c 'import boto3' 2>/dev/null; then
-  echo "[deps] pip: boto3 into tests/.venv"
+# boto3 (the reference every operation of the core is checked against, both ways) and moto's
+# server (the S3 emulator for what radosgw lacks), pinned in tests/requirements.txt. The
+# system's python3 may have them; otherwise a private venv in tests/.venv (not committed).
+has_test_python() { "$1" -c 'import boto3, moto.server' 2>/dev/null; }
+if ! has_test_python python3 && ! has_test_python "$root/tests/.venv/bin/python"; then
+  echo "[deps] pip: tests/requirements.txt into tests/.venv"
   rm -rf "$root/tests/.venv"
   python3 -m venv "$root/tests/.venv"
-  "$root/tests/.venv/bin/pip" install -q boto3
+  "$root/tests/.venv/bin/pip" install -q -r "$root/tests/requirements.txt"
 fi

@@ -54,6 +54,7 @@ error_codes! {
     // "Not configured" answers of bucket sub-resources (the config getters turn them into None).
     NoSuchBucketPolicy, NoSuchCORSConfiguration, NoSuchLifecycleConfiguration,
     NoSuchWebsiteConfiguration, NoSuchTagSet, ObjectLockConfigurationNotFoundError, InvalidTag,
+    ServerSideEncryptionConfigurationNotFoundError, NoSuchObjectLockConfiguration,
     // --- client codes: no S3 code exists for them ---
     /// The endpoint did not answer (refused, unreachable, DNS).
     ConnectFailed,

@@ -2,6 +2,7 @@
 //! Its endpoint and keys come from the environment (`tests/run-all.sh` exports them).
 //! [`proxy`] is a TCP proxy on loopback that resets or stalls connections on purpose.
 
+pub mod emulator;
 pub mod proxy;
 
 use aws_sdk_s3::primitives::ByteStream;

@@ -18,6 +18,14 @@ export const ERROR_SENTENCES: Record<ErrorCode, Record<Locale, string>> = {
     en: "The server refused the tags: too many, or a key or value too long (keys up to 128 bytes, values up to 256).",
     "zh-CN": "服务器拒绝了这些标签：数量过多，或键、值过长（键最多 128 字节，值最多 256 字节）。",
   },
+  ServerSideEncryptionConfigurationNotFoundError: {
+    en: "This bucket has no default encryption.",
+    "zh-CN": "此存储桶未设置默认加密。",
+  },
+  NoSuchObjectLockConfiguration: {
+    en: "This object has no object-lock setting.",
+    "zh-CN": "此对象没有对象锁定设置。",
+  },
   ObjectLocked: {
     en: "This version is locked (object lock): it cannot be deleted or changed now.",
     "zh-CN": "此版本已被锁定（对象锁定），目前无法删除或修改。",

@@ -6,7 +6,7 @@ mod dialogs;
 mod events;
 mod state;
 
-use commands::{bucket_config, buckets, files, multipart, objects, profiles, topics, transfers};
+use commands::{bucket_config, buckets, files, multipart, objects, profiles, topics, transfers, versions};
 use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri::Manager;
 use tauri_specta::{collect_commands, collect_events, Builder};
@@ -58,6 +58,23 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             bucket_config::document::check_config,
             bucket_config::document::parse_config,
             bucket_config::document::print_config,
+            bucket_config::lifecycle::get_bucket_lifecycle,
+            bucket_config::lifecycle::put_bucket_lifecycle,
+            bucket_config::lifecycle::delete_bucket_lifecycle,
+            bucket_config::object_lock::get_bucket_object_lock,
+            bucket_config::object_lock::put_bucket_object_lock,
+            bucket_config::encryption::get_bucket_encryption,
+            bucket_config::encryption::put_bucket_encryption,
+            bucket_config::encryption::delete_bucket_encryption,
+            bucket_config::logging::get_bucket_logging,
+            bucket_config::logging::put_bucket_logging,
+            versions::list_object_versions,
+            versions::restore_object_version,
+            versions::delete_object_version,
+            versions::get_legal_hold,
+            versions::put_legal_hold,
+            versions::get_object_retention,
+            versions::put_object_retention,
             objects::list_objects,
             objects::head_object,
             objects::delete_objects,

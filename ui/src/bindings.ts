@@ -301,6 +301,142 @@ async parseConfig(kind: ConfigKind, text: string) : Promise<ConfigParse> {
 async printConfig(document: ConfigDocument) : Promise<string> {
     return await TAURI_INVOKE("print_config", { document });
 },
+async getBucketLifecycle(profileId: string, bucket: string) : Promise<Result<LifecycleConfiguration | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_bucket_lifecycle", { profileId, bucket }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async putBucketLifecycle(profileId: string, bucket: string, config: LifecycleConfiguration) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("put_bucket_lifecycle", { profileId, bucket, config }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteBucketLifecycle(profileId: string, bucket: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_bucket_lifecycle", { profileId, bucket }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getBucketObjectLock(profileId: string, bucket: string) : Promise<Result<ObjectLockConfiguration | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_bucket_object_lock", { profileId, bucket }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async putBucketObjectLock(profileId: string, bucket: string, config: ObjectLockConfiguration) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("put_bucket_object_lock", { profileId, bucket, config }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getBucketEncryption(profileId: string, bucket: string) : Promise<Result<EncryptionConfiguration | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_bucket_encryption", { profileId, bucket }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async putBucketEncryption(profileId: string, bucket: string, config: EncryptionConfiguration) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("put_bucket_encryption", { profileId, bucket, config }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteBucketEncryption(profileId: string, bucket: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_bucket_encryption", { profileId, bucket }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getBucketLogging(profileId: string, bucket: string) : Promise<Result<BucketLogging, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_bucket_logging", { profileId, bucket }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async putBucketLogging(profileId: string, bucket: string, config: BucketLogging) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("put_bucket_logging", { profileId, bucket, config }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listObjectVersions(profileId: string, bucket: string, prefix: string, keyMarker: string | null, versionIdMarker: string | null) : Promise<Result<VersionPage, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_object_versions", { profileId, bucket, prefix, keyMarker, versionIdMarker }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async restoreObjectVersion(profileId: string, target: ObjectVersionRef) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("restore_object_version", { profileId, target }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteObjectVersion(profileId: string, target: ObjectVersionRef, bypassGovernance: boolean) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_object_version", { profileId, target, bypassGovernance }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getLegalHold(profileId: string, target: ObjectVersionRef) : Promise<Result<boolean | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_legal_hold", { profileId, target }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async putLegalHold(profileId: string, target: ObjectVersionRef, on: boolean) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("put_legal_hold", { profileId, target, on }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getObjectRetention(profileId: string, target: ObjectVersionRef) : Promise<Result<Retention | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_object_retention", { profileId, target }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async putObjectRetention(profileId: string, target: ObjectVersionRef, retention: Retention, bypassGovernance: boolean) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("put_object_retention", { profileId, target, retention, bypassGovernance }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async listObjects(profileId: string, bucket: string, prefix: string, continuationToken: string | null, maxKeys: number | null) : Promise<Result<ObjectPage, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("list_objects", { profileId, bucket, prefix, continuationToken, maxKeys }) };
@@ -621,6 +757,11 @@ export type AppendResult = {
  */
 nextPosition: number; appended: number }
 export type AzPolicy = "single-az" | "multi-az"
+export type BucketLogging = { 
+/**
+ * `None`: logging is off.
+ */
+LoggingEnabled?: LoggingEnabled | null }
 export type BucketNameCheck = { verdict: BucketNameVerdict; 
 /**
  * The first problem, for the sentence (`None` when valid).
@@ -712,12 +853,12 @@ export type Condition = { HttpErrorCodeReturnedEquals?: string | null; KeyPrefix
 /**
  * One configuration as the form holds it.
  */
-export type ConfigDocument = { kind: "cors"; value: CorsConfiguration } | { kind: "website"; value: WebsiteConfiguration } | { kind: "bucketTags"; value: TagSet } | { kind: "objectTags"; value: TagSet } | { kind: "acl"; value: AclChange } | { kind: "requestPayment"; value: RequestPayment } | { kind: "lifecycle"; value: LifecycleConfiguration }
+export type ConfigDocument = { kind: "cors"; value: CorsConfiguration } | { kind: "website"; value: WebsiteConfiguration } | { kind: "bucketTags"; value: TagSet } | { kind: "objectTags"; value: TagSet } | { kind: "acl"; value: AclChange } | { kind: "requestPayment"; value: RequestPayment } | { kind: "lifecycle"; value: LifecycleConfiguration } | { kind: "objectLock"; value: ObjectLockConfiguration } | { kind: "encryption"; value: EncryptionConfiguration } | { kind: "logging"; value: BucketLogging }
 export type ConfigKind = "cors" | "website" | "bucketTags" | "objectTags" | 
 /**
  * The whole list (`{"Owner": …, "Grants": […]}`); a canned ACL has no text.
  */
-"acl" | "requestPayment" | "lifecycle"
+"acl" | "requestPayment" | "lifecycle" | "objectLock" | "encryption" | "logging"
 export type ConfigParse = { 
 /**
  * Set when the text has the configuration's shape (it may still have problems).
@@ -762,6 +903,7 @@ export type CorsConfiguration = { CORSRules: CorsRule[] }
 export type CorsMethod = "GET" | "PUT" | "HEAD" | "POST" | "DELETE"
 export type CorsRule = { ID?: string | null; AllowedHeaders?: string[]; AllowedMethods: CorsMethod[]; AllowedOrigins: string[]; ExposeHeaders?: string[]; MaxAgeSeconds?: number | null }
 export type CreateBucketRequest = { name: string; acl: CannedAcl | null; objectLock: boolean; azPolicy: AzPolicy | null; storageClass: BucketStorageClass | null }
+export type DefaultRetention = { Mode: RetentionMode; Days?: number | null; Years?: number | null }
 export type DeleteFailure = { key: string; code: ErrorCode; 
 /**
  * The server's code when the enum has none for it.
@@ -796,6 +938,17 @@ export type Encryption =
  * an upload cannot resume after a restart; no view sends options back to the UI.
  */
 { kind: "customerKey"; keyBase64?: string }
+export type EncryptionByDefault = { SSEAlgorithm: SseAlgorithm; 
+/**
+ * For aws:kms: the key id (ZOS: `cmkuuid:keyspec:userid`; radosgw's testing backend: a name).
+ */
+KMSMasterKeyID?: string | null }
+export type EncryptionConfiguration = { Rules: EncryptionRule[] }
+export type EncryptionRule = { ApplyServerSideEncryptionByDefault: EncryptionByDefault; 
+/**
+ * S3 Bucket Keys (fewer KMS calls); unset and false mean the same.
+ */
+BucketKeyEnabled?: boolean }
 /**
  * Every code that can cross IPC. Written once, here: the TypeScript union, the list
  * [`ErrorCode::ALL`] and the parser of server codes all come from this list.
@@ -925,6 +1078,8 @@ size: number | null;
  * A folder (to upload with everything in it, or to download into).
  */
 isFolder: boolean }
+export type LogPermission = "FULL_CONTROL" | "READ" | "WRITE"
+export type LoggingEnabled = { TargetBucket: string; TargetPrefix: string; TargetGrants?: TargetGrant[] }
 export type MultipartUpload = { key: string; uploadId: string; 
 /**
  * Milliseconds since the epoch.
@@ -951,11 +1106,30 @@ export type ObjectEntry = { key: string; size: number;
  * 100,000 of these in the webview, and a number costs no string allocation there.
  */
 lastModified: number | null; storageClass: string | null; etag: string | null }
+export type ObjectLockConfiguration = { 
+/**
+ * Always true on a bucket that has object lock (it cannot be turned off).
+ */
+ObjectLockEnabled: boolean; Rule?: ObjectLockRule | null }
+export type ObjectLockRule = { DefaultRetention: DefaultRetention }
 /**
  * One page of a "folder": the sub-folders (CommonPrefixes, full prefixes ending in `/`) and
  * the objects directly under `prefix`. `next_token` is `None` on the last page.
  */
 export type ObjectPage = { bucket: string; prefix: string; folders: string[]; objects: ObjectEntry[]; nextToken: string | null }
+export type ObjectVersion = { key: string; versionId: string; isLatest: boolean; 
+/**
+ * A delete marker: the key "deleted" at this point; it has no bytes.
+ */
+deleteMarker: boolean; size: number; 
+/**
+ * ISO-8601, UTC.
+ */
+lastModified: string | null; etag: string | null; storageClass: string | null }
+/**
+ * An object, or one version of it.
+ */
+export type ObjectVersionRef = { bucket: string; key: string; versionId: string | null }
 export type Owner = { ID: string; DisplayName?: string | null }
 export type PartPage = { parts: UploadedPart[]; 
 /**
@@ -1137,6 +1311,20 @@ export type RequestPayment = { Payer: Payer }
  * A multipart upload in progress that this app started (the uploads view offers "resume").
  */
 export type ResumableUpload = { uploadId: string; transferId: number }
+export type Retention = { mode: RetentionMode; 
+/**
+ * ISO-8601, UTC.
+ */
+retainUntil: string }
+export type RetentionMode = 
+/**
+ * Users with s3:BypassGovernanceRetention may still delete, when they say so.
+ */
+"GOVERNANCE" | 
+/**
+ * Nobody can delete or shorten it, not even the root user.
+ */
+"COMPLIANCE"
 export type RoutingRule = { Condition?: Condition | null; Redirect: Redirect }
 /**
  * Exactly one of the three, or none of them for the whole bucket.
@@ -1148,6 +1336,7 @@ export type RuleStatus = "Enabled" | "Disabled"
  * `prefix` (the folder the user is in; the structure below it is kept).
  */
 export type Selection = { prefix: string; keys: string[]; folders: string[] }
+export type SseAlgorithm = "AES256" | "aws:kms"
 export type Statement = { sid: string | null; effect: Effect; principal: Principal; 
 /**
  * `NotPrincipal` instead of `Principal`.
@@ -1179,6 +1368,7 @@ export type Support =
 { kind: "unsupported"; why: UnsupportedWhy }
 export type Tag = { Key: string; Value: string }
 export type TagSet = { TagSet: Tag[] }
+export type TargetGrant = { Grantee: Grantee; Permission: LogPermission }
 export type TopicSummary = { arn: string; 
 /**
  * The last part of the ARN.
@@ -1312,6 +1502,11 @@ metadata: Partial<{ [key in string]: string }>; tags: Partial<{ [key in string]:
  */
 export type UploadPage = { uploads: MultipartUpload[]; nextKeyMarker: string | null; nextUploadIdMarker: string | null }
 export type UploadedPart = { number: number; size: number; etag: string | null; lastModified: number | null }
+export type VersionPage = { 
+/**
+ * Newest first per key, keys in order (the server's order), markers and versions mixed.
+ */
+versions: ObjectVersion[]; nextKeyMarker: string | null; nextVersionIdMarker: string | null }
 export type VersioningStatus = "Enabled" | "Suspended"
 export type WebsiteConfiguration = { IndexDocument?: IndexDocument | null; ErrorDocument?: ErrorDocument | null; RedirectAllRequestsTo?: RedirectAllRequestsTo | null; RoutingRules?: RoutingRule[] }
 

@@ -8,3 +8,4 @@ pub mod objects;
 pub mod profiles;
 pub mod topics;
 pub mod transfers;
+pub mod versions;

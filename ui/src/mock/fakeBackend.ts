@@ -19,6 +19,7 @@ import type {
 } from "../backend";
 import { fakeBucketTools, isAppendable } from "./fakeBucketTools";
 import { fakeBucketConfig } from "./fakeBucketConfig";
+import { fakeVersionsAndLock } from "./fakeVersionsAndLock";
 import { fakeDroppedFiles, fakeTransferCommands, onFakeTransfersChanged } from "./fakeTransfers";
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -166,6 +167,7 @@ const topics = new Map<string, TopicSummary[]>([
 
 export const fakeCommands: BackendCommands = {
   ...fakeBucketConfig(bucketExists),
+  ...fakeVersionsAndLock(bucketExists),
   ...fakeBucketTools({
     bucketExists,
     objectsOf: (bucket) => objects.get(bucket) ?? [],

@@ -223,6 +223,10 @@ function checkDocument(doc: ConfigDocument): Problem[] {
       return [];
     case "lifecycle":
       return doc.value.Rules.length === 0 ? [problem("Rules", "Required")] : [];
+    case "objectLock":
+    case "encryption":
+    case "logging":
+      return [];
   }
 }
 

@@ -4,7 +4,10 @@
 
 use super::acl::{self, AclChange};
 use super::cors::{self, CorsConfiguration};
+use super::encryption::{self, EncryptionConfiguration};
 use super::lifecycle::{self, LifecycleConfiguration};
+use super::logging::{self, BucketLogging};
+use super::object_lock::{self, ObjectLockConfiguration};
 use super::request_payment::RequestPayment;
 use super::tagging::{self, TagSet, TagTarget};
 use super::website::{self, WebsiteConfiguration};
@@ -23,6 +26,9 @@ pub enum ConfigDocument {
     Acl(AclChange),
     RequestPayment(RequestPayment),
     Lifecycle(LifecycleConfiguration),
+    ObjectLock(ObjectLockConfiguration),
+    Encryption(EncryptionConfiguration),
+    Logging(BucketLogging),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -36,6 +42,9 @@ pub enum ConfigKind {
     Acl,
     RequestPayment,
     Lifecycle,
+    ObjectLock,
+    Encryption,
+    Logging,
 }
 
 /// Every problem of a configuration, blocking or to be confirmed.
@@ -48,6 +57,9 @@ pub fn check(doc: &ConfigDocument) -> Vec<Problem> {
         ConfigDocument::Acl(a) => acl::check(a),
         ConfigDocument::RequestPayment(_) => Vec::new(),
         ConfigDocument::Lifecycle(l) => lifecycle::check(l),
+        ConfigDocument::ObjectLock(o) => object_lock::check(o),
+        ConfigDocument::Encryption(e) => encryption::check(e),
+        ConfigDocument::Logging(l) => logging::check(l),
     }
 }
 
@@ -61,6 +73,9 @@ pub fn print(doc: &ConfigDocument) -> String {
         ConfigDocument::Acl(AclChange::Canned(c)) => Ok(serde_json::json!({ "ACL": c.as_str() })),
         ConfigDocument::RequestPayment(r) => serde_json::to_value(r),
         ConfigDocument::Lifecycle(l) => serde_json::to_value(l),
+        ConfigDocument::ObjectLock(o) => serde_json::to_value(o),
+        ConfigDocument::Encryption(e) => serde_json::to_value(e),
+        ConfigDocument::Logging(l) => serde_json::to_value(l),
     };
     let mut value = value.expect("a configuration model serializes");
     prune(&mut value);
@@ -113,6 +128,9 @@ pub fn parse(kind: ConfigKind, text: &str) -> ConfigParse {
         ConfigKind::Acl => serde_json::from_str(text).map(|p| ConfigDocument::Acl(AclChange::Policy(p))),
         ConfigKind::RequestPayment => serde_json::from_str(text).map(ConfigDocument::RequestPayment),
         ConfigKind::Lifecycle => serde_json::from_str(text).map(ConfigDocument::Lifecycle),
+        ConfigKind::ObjectLock => serde_json::from_str(text).map(ConfigDocument::ObjectLock),
+        ConfigKind::Encryption => serde_json::from_str(text).map(ConfigDocument::Encryption),
+        ConfigKind::Logging => serde_json::from_str(text).map(ConfigDocument::Logging),
     };
     match read {
         Ok(document) => ConfigParse { problems: check(&document), document: Some(document) },

@@ -4,6 +4,10 @@ import { messages as acl } from "./acl/i18n";
 import { messages as capabilities } from "./capabilities/i18n";
 import { messages as cors } from "./cors/i18n";
 import { messages as kit } from "./kit/i18n";
+import { messages as logging } from "./logging/i18n";
+import { messages as encryption } from "./encryption/i18n";
+import { messages as objectLock } from "./objectLock/i18n";
+import { messages as lifecycle } from "./lifecycle/i18n";
 import { messages as payment } from "./payment/i18n";
 import { messages as policy } from "./policy/i18n";
 import { messages as tags } from "./tags/i18n";
@@ -23,6 +27,10 @@ const own = defineMessages({
     "settings.tab.tags": "Tags",
     "settings.tab.requestPayment": "Request payment",
     "settings.tab.capabilities": "Server capabilities",
+    "settings.tab.lifecycle": "Lifecycle",
+    "settings.tab.objectLock": "Object lock",
+    "settings.tab.encryption": "Encryption",
+    "settings.tab.logging": "Access logging",
 
     "versioning.intro":
       "With versioning, overwriting or deleting an object keeps its earlier version, so that it can be recovered.",
@@ -129,6 +137,10 @@ const own = defineMessages({
     "settings.tab.tags": "标签",
     "settings.tab.requestPayment": "请求者付费",
     "settings.tab.capabilities": "服务器能力",
+    "settings.tab.lifecycle": "生命周期",
+    "settings.tab.objectLock": "对象锁定",
+    "settings.tab.encryption": "默认加密",
+    "settings.tab.logging": "访问日志",
 
     "versioning.intro": "启用版本控制后，覆盖或删除对象时会保留其之前的版本，以便恢复。",
     "versioning.status": "状态",
@@ -230,6 +242,10 @@ export const messages = {
     ...tags.en,
     ...payment.en,
     ...capabilities.en,
+    ...logging.en,
+    ...encryption.en,
+    ...objectLock.en,
+    ...lifecycle.en,
   },
   "zh-CN": {
     ...own["zh-CN"],
@@ -241,5 +257,9 @@ export const messages = {
     ...tags["zh-CN"],
     ...payment["zh-CN"],
     ...capabilities["zh-CN"],
+    ...logging["zh-CN"],
+    ...encryption["zh-CN"],
+    ...objectLock["zh-CN"],
+    ...lifecycle["zh-CN"],
   },
 };

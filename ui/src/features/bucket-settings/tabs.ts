@@ -3,6 +3,10 @@ import type { MessageKey } from "../../i18n";
 import { AclTab } from "./acl/AclTab";
 import { CapabilitiesTab } from "./capabilities/CapabilitiesTab";
 import { CorsTab } from "./cors/CorsTab";
+import { EncryptionTab } from "./encryption/EncryptionTab";
+import { LifecycleTab } from "./lifecycle/LifecycleTab";
+import { LoggingTab } from "./logging/LoggingTab";
+import { ObjectLockTab } from "./objectLock/ObjectLockTab";
 import { RequestPaymentTab } from "./payment/RequestPaymentTab";
 import { PolicyTab } from "./policy/PolicyTab";
 import { TagsTab } from "./tags/TagsTab";
@@ -26,6 +30,10 @@ export const SETTINGS_TABS = {
   cors: { label: "settings.tab.cors", Component: CorsTab },
   website: { label: "settings.tab.website", Component: WebsiteTab },
   tags: { label: "settings.tab.tags", Component: TagsTab },
+  lifecycle: { label: "settings.tab.lifecycle", Component: LifecycleTab },
+  objectLock: { label: "settings.tab.objectLock", Component: ObjectLockTab },
+  encryption: { label: "settings.tab.encryption", Component: EncryptionTab },
+  logging: { label: "settings.tab.logging", Component: LoggingTab },
   requestPayment: { label: "settings.tab.requestPayment", Component: RequestPaymentTab },
   uploads: { label: "settings.tab.uploads", Component: UploadsTab },
   capabilities: { label: "settings.tab.capabilities", Component: CapabilitiesTab },

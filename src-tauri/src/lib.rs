@@ -96,6 +96,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             transfers::upload_local,
             transfers::download_to_folder,
             transfers::download_to_file,
+            transfers::download_version_to_file,
             transfers::copy_objects,
             transfers::pause_transfer,
             transfers::resume_transfer,

@@ -637,6 +637,17 @@ async downloadToFile(profileId: string, bucket: string, key: string, destination
 }
 },
 /**
+ * Downloads one version of an object to the file chosen in a save dialog.
+ */
+async downloadVersionToFile(profileId: string, bucket: string, key: string, versionId: string, destination: string) : Promise<Result<TransferView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("download_version_to_file", { profileId, bucket, key, versionId, destination }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Copies or moves (`target.deleteSource`) objects and folders on the server; a rename is a
  * move of one key.
  */

@@ -27,6 +27,8 @@ pub struct ItemCtx {
     pub policy: ConflictPolicy,
     /// What uploads send with each object (defaults for other kinds).
     pub options: Arc<crate::model::UploadOptions>,
+    /// The one version a download reads (None: the current object).
+    pub version_id: Option<String>,
 }
 
 /// How one file ended (errors are `Err`).

@@ -229,7 +229,10 @@ pub async fn download_item(ctx: &ItemCtx, item: &StoredItem, root: Option<&Path>
     };
     let head = {
         let _permit = ctx.permit().await;
-        ctx.with_retries(|| zos_core::objects::head_object(&ctx.s3, &ctx.bucket, &item.key)).await?
+        ctx.with_retries(|| {
+            zos_core::objects::head_object_version(&ctx.s3, &ctx.bucket, &item.key, ctx.version_id.as_deref())
+        })
+        .await?
     };
     let etag = head.etag.clone().unwrap_or_default();
     let size = head.size;
@@ -362,7 +365,7 @@ async fn get_into(
     file: &File,
     mut hasher: Option<&mut Md5>,
 ) -> Result<u64> {
-    let mut request = ctx.s3.get_object().bucket(&ctx.bucket).key(key);
+    let mut request = ctx.s3.get_object().bucket(&ctx.bucket).key(key).set_version_id(ctx.version_id.clone());
     if !etag.is_empty() {
         request = request.if_match(etag);
     }

@@ -307,7 +307,7 @@ impl Engine {
         let spec = StoredSpec {
             source,
             destination: destination.display().to_string(),
-            spec: Spec::Download { prefix, keys, folders, destination, into_folder: true },
+            spec: Spec::Download { prefix, keys, folders, destination, into_folder: true, version_id: None },
             policy: policy.unwrap_or_else(|| self.settings().conflict_policy),
             options: UploadOptions::default(),
             discovered: false,
@@ -315,18 +315,23 @@ impl Engine {
         self.create(Direction::Download, profile_id, bucket, spec).await
     }
 
-    /// Downloads one object to the file the user chose in a save dialog (which asked about
-    /// replacing it already).
+    /// Downloads one object — or one version of it — to the file the user chose in a save
+    /// dialog (which asked about replacing it already).
     pub async fn download_to_file(
         &self,
         profile_id: &str,
         bucket: &str,
         key: &str,
+        version_id: Option<String>,
         destination: PathBuf,
     ) -> Result<TransferView> {
         zos_core::objects::validate_key(key)?;
+        let source = match &version_id {
+            Some(v) => format!("{bucket}/{key}?versionId={v}"),
+            None => format!("{bucket}/{key}"),
+        };
         let spec = StoredSpec {
-            source: format!("{bucket}/{key}"),
+            source,
             destination: destination.display().to_string(),
             spec: Spec::Download {
                 prefix: String::new(),
@@ -334,6 +339,7 @@ impl Engine {
                 folders: vec![],
                 destination,
                 into_folder: false,
+                version_id,
             },
             policy: ConflictPolicy::Overwrite,
             options: UploadOptions::default(),

@@ -133,7 +133,7 @@ async fn discover(inner: &Inner, transfer: &Arc<Transfer>, s3: &aws_sdk_s3::Clie
                 }
             }
         }
-        Spec::Download { prefix, keys, folders, destination, into_folder } => {
+        Spec::Download { prefix, keys, folders, destination, into_folder, version_id } => {
             let local = |key: &str| -> Result<PathBuf> {
                 if !into_folder {
                     return Ok(destination.clone());
@@ -142,7 +142,8 @@ async fn discover(inner: &Inner, transfer: &Arc<Transfer>, s3: &aws_sdk_s3::Clie
                 plan::local_path_for(&destination, relative)
                     .ok_or_else(|| AppError::invalid_input(format!("{key} is the folder itself")))
             };
-            let found = find_objects(s3, &transfer.bucket, &prefix, &keys, &folders).await?;
+            let found =
+                find_objects(s3, &transfer.bucket, &prefix, &keys, &folders, version_id.as_deref()).await?;
             let new = found
                 .into_iter()
                 .map(|f| {
@@ -159,7 +160,7 @@ async fn discover(inner: &Inner, transfer: &Arc<Transfer>, s3: &aws_sdk_s3::Clie
             journal_items(inner, transfer, new, None).await?;
         }
         Spec::Copy { prefix, keys, folders, destination_prefix, .. } => {
-            let found = find_objects(s3, &transfer.bucket, &prefix, &keys, &folders).await?;
+            let found = find_objects(s3, &transfer.bucket, &prefix, &keys, &folders, None).await?;
             let new = found
                 .into_iter()
                 .map(|f| NewItem {
@@ -199,10 +200,11 @@ async fn find_objects(
     prefix: &str,
     keys: &[String],
     folders: &[String],
+    version_id: Option<&str>,
 ) -> Result<Vec<Found>> {
     let mut found = Vec::new();
     for key in keys {
-        let head = zos_core::objects::head_object(s3, bucket, key).await?;
+        let head = zos_core::objects::head_object_version(s3, bucket, key, version_id).await?;
         found.push(Found { key: key.clone(), size: head.size, etag: head.etag });
     }
     for folder in folders {
@@ -305,6 +307,7 @@ async fn send_items(inner: &Arc<Inner>, transfer: &Arc<Transfer>, s3: &aws_sdk_s
             multipart_threshold: settings.multipart_threshold_mib as u64 * MIB,
             policy,
             options: options.clone(),
+            version_id: transfer.version_id(),
         };
         let transfer = transfer.clone();
         let root = root.clone();

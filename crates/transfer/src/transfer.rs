@@ -30,6 +30,9 @@ pub(crate) enum Spec {
         folders: Vec<String>,
         destination: PathBuf,
         into_folder: bool,
+        /// One version of the one key (a file download from the versions view).
+        #[serde(default)]
+        version_id: Option<String>,
     },
     /// Objects and folders (under `prefix`) to `destination_bucket`/`destination_prefix`,
     /// keeping the structure below `prefix`; a move deletes each source once its copy is
@@ -191,6 +194,14 @@ impl Transfer {
         match &self.spec.lock().expect("spec lock").spec {
             Spec::Copy { destination_bucket, .. } => destination_bucket.clone(),
             _ => self.bucket.clone(),
+        }
+    }
+
+    /// The one version a download reads (None: current objects).
+    pub(crate) fn version_id(&self) -> Option<String> {
+        match &self.spec.lock().expect("spec lock").spec {
+            Spec::Download { version_id, .. } => version_id.clone(),
+            _ => None,
         }
     }
 

@@ -96,7 +96,22 @@ pub async fn download_to_file(
     destination: String,
 ) -> Result<TransferView, AppError> {
     let path = state.files.resolve(&destination, Access::Write)?;
-    state.transfers.download_to_file(&profile_id, &bucket, &key, path).await
+    state.transfers.download_to_file(&profile_id, &bucket, &key, None, path).await
+}
+
+/// Downloads one version of an object to the file chosen in a save dialog.
+#[tauri::command]
+#[specta::specta]
+pub async fn download_version_to_file(
+    state: State<'_, AppState>,
+    profile_id: String,
+    bucket: String,
+    key: String,
+    version_id: String,
+    destination: String,
+) -> Result<TransferView, AppError> {
+    let path = state.files.resolve(&destination, Access::Write)?;
+    state.transfers.download_to_file(&profile_id, &bucket, &key, Some(version_id), path).await
 }
 
 #[tauri::command]

@@ -39,6 +39,7 @@ type TransferCommands = Pick<
   | "uploadLocal"
   | "downloadToFolder"
   | "downloadToFile"
+  | "downloadVersionToFile"
   | "copyObjects"
   | "pauseTransfer"
   | "resumeTransfer"
@@ -369,7 +370,7 @@ function refuseOptions(o: UploadOptions): string | null {
 export function fakeTransferCommands(s: FakeStore): TransferCommands {
   store = s;
   if (transfers.size === 0) seedInterrupted();
-  return {
+  const commands: TransferCommands = {
     async pickFilesToUpload() {
       return ok([
         grant({ handle: "fake-file-readme", name: "README.md", size: 1_536, isFolder: false }),
@@ -449,6 +450,11 @@ export function fakeTransferCommands(s: FakeStore): TransferCommands {
           dir.name,
         ),
       );
+    },
+    async downloadVersionToFile(profileId, bucket, key, versionId, destination) {
+      // The fake keeps no old bytes: an old version downloads like the current object, named so.
+      const started = await commands.downloadToFile(profileId, bucket, key, destination);
+      return started.status === "ok" ? ok({ ...started.data, source: `${bucket}/${key}?versionId=${versionId}` }) : started;
     },
     async downloadToFile(profileId, bucket, key, destination) {
       if (!s.bucketExists(profileId, bucket)) return fail("NoSuchBucket", `The specified bucket does not exist: ${bucket}`, 404);
@@ -575,4 +581,5 @@ export function fakeTransferCommands(s: FakeStore): TransferCommands {
       return ok({ ...settings });
     },
   };
+  return commands;
 }

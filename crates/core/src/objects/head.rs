@@ -10,6 +10,7 @@ pub(super) async fn head(
     s3: &aws_sdk_s3::Client,
     bucket: &str,
     key: &str,
+    version_id: Option<&str>,
 ) -> Result<(HeadObjectOutput, ResponseHeaders)> {
     validate_key(key)?;
     let headers = ResponseHeaders::default();
@@ -17,6 +18,7 @@ pub(super) async fn head(
         .head_object()
         .bucket(bucket)
         .key(key)
+        .set_version_id(version_id.map(str::to_owned))
         .customize()
         .interceptor(headers.clone())
         .send()
@@ -35,7 +37,17 @@ pub(super) fn head_storage_class(out: &HeadObjectOutput) -> String {
 }
 
 pub async fn head_object(s3: &aws_sdk_s3::Client, bucket: &str, key: &str) -> Result<ObjectDetails> {
-    let (out, headers) = head(s3, bucket, key).await?;
+    head_object_version(s3, bucket, key, None).await
+}
+
+/// HEAD of one version of an object (`None`: the current one).
+pub async fn head_object_version(
+    s3: &aws_sdk_s3::Client,
+    bucket: &str,
+    key: &str,
+    version_id: Option<&str>,
+) -> Result<ObjectDetails> {
+    let (out, headers) = head(s3, bucket, key, version_id).await?;
     let (metadata, raw_metadata) = super::metadata::decoded(out.metadata().cloned().unwrap_or_default());
     Ok(ObjectDetails {
         key: key.to_owned(),

@@ -15,7 +15,7 @@ pub mod versions;
 pub use append::{append_file, AppendResult};
 pub use delete::delete_objects;
 pub use folder::{delete_folder, list_under, summarize_folder, FolderSummary, ListedObject};
-pub use head::{head_object, object_exists};
+pub use head::{head_object, head_object_version, object_exists};
 pub use list::list_objects;
 
 use crate::error::{AppError, ErrorCode, Result};

@@ -31,6 +31,7 @@ seed() {
   "$dev" upload-dir photos "$samples/photos"
   "$dev" upload-dir documents "$samples/docs"
   "$dev" seed-many logs "app/2026-11-28/" 2500
+  "$dev" seed-settings
 }
 
 if [[ ${1:-} != --inner ]]; then

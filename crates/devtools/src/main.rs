@@ -19,6 +19,8 @@ const USAGE: &str = "usage: zos-dev <command>
   download BUCKET PREFIX DEST KEY...  download keys and folders (KEY ending in /) into DEST
   resume                              resume the unfinished transfers of $ZOS_DEV_JOURNAL
   seed-many BUCKET PREFIX COUNT       put COUNT small objects under PREFIX (64 at a time)
+  seed-settings                       give the sandbox buckets settings to look at (photos: policy,
+                                      CORS, tags, website, lifecycle; contracts: versions and object lock)
   bench-list BUCKET PREFIX            time the first page and the whole listing of PREFIX
   test-connection                     print the \"Test connection\" report (or error) as JSON";
 
@@ -199,6 +201,102 @@ async fn seed_many(bucket: &str, prefix: &str, count: usize) -> Result<(), Strin
     Ok(())
 }
 
+/// Settings on the sandbox's buckets, made with the core's own functions (so they are what the
+/// app reads), and a versioned, locked bucket with some history.
+async fn seed_settings() -> Result<(), String> {
+    use zos_core::buckets::config::{cors, lifecycle, object_lock, policy, tagging, website};
+    let s3 = s3()?;
+    let e = |what: &str| {
+        let what = what.to_owned();
+        move |err: zos_core::AppError| format!("{what}: {err}")
+    };
+    policy::put(
+        &s3,
+        "photos",
+        &policy::print(&policy::template(policy::PolicyTemplate::RefererAllowList, "photos")),
+    )
+    .await
+    .map_err(e("policy"))?;
+    let rule = cors::CorsRule {
+        id: Some("web-gallery".into()),
+        allowed_headers: vec!["x-amz-meta-*".into()],
+        allowed_methods: vec![cors::CorsMethod::GET, cors::CorsMethod::HEAD],
+        allowed_origins: vec!["https://gallery.example.com".into()],
+        expose_headers: vec!["ETag".into()],
+        max_age_seconds: Some(3000),
+    };
+    cors::put(&s3, "photos", &cors::CorsConfiguration { cors_rules: vec![rule] }).await.map_err(e("cors"))?;
+    let tag = |k: &str, v: &str| tagging::Tag { key: k.into(), value: v.into() };
+    tagging::put_bucket(
+        &s3,
+        "photos",
+        &tagging::TagSet { tag_set: vec![tag("team", "media"), tag("项目", "相册")] },
+    )
+    .await
+    .map_err(e("tags"))?;
+    let site = website::WebsiteConfiguration {
+        index_document: Some(website::IndexDocument { suffix: "index.html".into() }),
+        error_document: Some(website::ErrorDocument { key: "404.html".into() }),
+        ..Default::default()
+    };
+    website::put(&s3, "documents", &site).await.map_err(e("website"))?;
+    let rules = serde_json::json!({"Rules": [
+        {"ID": "expire-tmp", "Status": "Enabled", "Filter": {"Prefix": "tmp/"}, "Expiration": {"Days": 7}},
+        {"ID": "archive-2024", "Status": "Disabled",
+         "Filter": {"And": {"Prefix": "2024/", "Tags": [{"Key": "archive", "Value": "yes"}]}},
+         "Transitions": [{"Days": 90, "StorageClass": "GLACIER"}]},
+        {"ID": "abort-uploads", "Status": "Enabled", "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": 7}}
+    ]});
+    let rules: lifecycle::LifecycleConfiguration =
+        serde_json::from_value(rules).map_err(|err| err.to_string())?;
+    lifecycle::put(&s3, "photos", &rules).await.map_err(e("lifecycle"))?;
+
+    // contracts: object lock (GOVERNANCE 30 days by default) and a report with history.
+    if s3.head_bucket().bucket("contracts").send().await.is_err() {
+        s3.create_bucket()
+            .bucket("contracts")
+            .object_lock_enabled_for_bucket(true)
+            .send()
+            .await
+            .map_err(|err| format!("{err:?}"))?;
+    }
+    let lock = object_lock::ObjectLockConfiguration {
+        object_lock_enabled: true,
+        rule: Some(object_lock::ObjectLockRule {
+            default_retention: object_lock::DefaultRetention {
+                mode: object_lock::RetentionMode::Governance,
+                days: Some(30),
+                years: None,
+            },
+        }),
+    };
+    for text in ["draft 1", "draft 2 (reviewed)", "final, signed"] {
+        s3.put_object()
+            .bucket("contracts")
+            .key("2026/lease.txt")
+            .body(ByteStream::from(text.as_bytes().to_vec()))
+            .send()
+            .await
+            .map_err(|err| format!("{err:?}"))?;
+    }
+    s3.put_object()
+        .bucket("contracts")
+        .key("2026/offer.txt")
+        .body(ByteStream::from_static(b"withdrawn"))
+        .send()
+        .await
+        .map_err(|err| format!("{err:?}"))?;
+    s3.delete_object()
+        .bucket("contracts")
+        .key("2026/offer.txt")
+        .send()
+        .await
+        .map_err(|err| format!("{err:?}"))?;
+    object_lock::put(&s3, "contracts", &lock).await.map_err(e("object lock"))?;
+    println!("settings seeded: photos (policy, CORS, tags, lifecycle), documents (website), contracts (versions, object lock)");
+    Ok(())
+}
+
 async fn bench_list(bucket: &str, prefix: &str) -> Result<(), String> {
     let s3 = s3()?;
     let started = Instant::now();
@@ -259,6 +357,7 @@ async fn main() {
             Err(_) => Err(format!("COUNT must be a number: {count}")),
         },
         (Some("bench-list"), Some(bucket), Some(prefix), None) => bench_list(bucket, prefix).await,
+        (Some("seed-settings"), None, None, None) => seed_settings().await,
         (Some("test-connection"), None, None, None) => test_connection().await,
         _ => Err(USAGE.to_owned()),
     };

@@ -6,11 +6,12 @@ import { messages as objects } from "../features/objects/i18n";
 import { messages as profiles } from "../features/profiles/i18n";
 import { messages as topics } from "../features/topics/i18n";
 import { messages as transfers } from "../features/transfers/i18n";
+import { messages as versions } from "../features/versions/i18n";
 import { messages as common } from "./common";
 import type { Locale } from "./locale";
 
 /** Every domain's messages, for the tests (no key may be defined by two domains). */
-export const DOMAINS = { common, profiles, buckets, objects, bucketSettings, topics, transfers, drop } as const;
+export const DOMAINS = { common, profiles, buckets, objects, bucketSettings, topics, transfers, drop, versions } as const;
 
 const en = {
   ...common.en,
@@ -21,6 +22,7 @@ const en = {
   ...topics.en,
   ...transfers.en,
   ...drop.en,
+  ...versions.en,
 };
 
 /** Every message key of the app: a typed union, so `t("nope")` fails `tsc`. */
@@ -37,5 +39,6 @@ export const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = {
     ...topics["zh-CN"],
     ...transfers["zh-CN"],
     ...drop["zh-CN"],
+    ...versions["zh-CN"],
   },
 };

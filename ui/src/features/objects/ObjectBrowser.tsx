@@ -12,6 +12,10 @@ import { useStoredState } from "../../lib/useStoredState";
 import { ObjectAclDialog } from "../bucket-settings/acl/ObjectAclDialog";
 import { ObjectTagsDialog } from "../bucket-settings/tags/ObjectTagsDialog";
 import { TransferStatus } from "../transfers/TransferStatus";
+import { versionsKey } from "../versions/model";
+import { ObjectLockDialog } from "../versions/ObjectLockDialog";
+import { VersionsTable } from "../versions/VersionsTable";
+import { VersionsToggle } from "../versions/VersionsToggle";
 import { AppendDialog } from "./AppendDialog";
 import { clipboard, useClipboard } from "./clipboard";
 import { CopyMoveDialog } from "./CopyMoveDialog";
@@ -95,8 +99,10 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
   const toUpload = upload.withOptions;
   /** The context menu: where it opened, and the rows it acts on (none: beside the rows). */
   const [rowMenu, setRowMenu] = useState<{ at: { x: number; y: number }; rows: Row[] } | null>(null);
-  /** The tags or the ACL of one object, opened from the context menu (rows carry no version: the current one). */
-  const [objectDialog, setObjectDialog] = useState<{ kind: "tags" | "acl"; key: string } | null>(null);
+  /** The tags, ACL or object lock of one object, opened from the context menu (rows carry no version: the current one). */
+  const [objectDialog, setObjectDialog] = useState<{ kind: "tags" | "acl" | "lock"; key: string } | null>(null);
+  /** Every version of the folder's objects in place of the list (features/versions). */
+  const [showVersions, setShowVersions] = useState(false);
 
   const go = (place: Place) => {
     if (place.bucket === bucket && place.select === undefined) onNavigate(place.prefix);
@@ -123,6 +129,7 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
   const refresh = () => {
     setNotice(null);
     void qc.resetQueries({ queryKey: queryKeys.objects(profileId, bucket, prefix) });
+    if (showVersions) void qc.resetQueries({ queryKey: versionsKey(profileId, bucket, prefix) });
     void qc.invalidateQueries({ queryKey: queryKeys.bucketUsage(profileId, bucket) });
   };
 
@@ -144,9 +151,9 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
   return (
     <section className="browser" data-drop-profile={profileId} data-drop-bucket={bucket} data-drop-prefix={prefix}>
       <Toolbar
-        canDownload={selectedRows.length > 0}
+        canDownload={!showVersions && selectedRows.length > 0}
         downloadBlocked={denied ? t("details.deniedAction") : null}
-        deleteCount={selectedRows.length}
+        deleteCount={showVersions ? 0 : selectedRows.length}
         busy={remove.busy}
         refreshing={pages.isFetching && !pages.isFetchingNextPage}
         detailsOpen={detailsOpen}
@@ -163,6 +170,7 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
         onNavigate={onNavigate}
         onGo={goToPath.submit}
         busy={goToPath.busy}
+        extra={<VersionsToggle on={showVersions} onToggle={() => setShowVersions(!showVersions)} />}
         menu={[
           {
             label: t("uploadOptions.action"),
@@ -202,30 +210,34 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
       />
       {notice && <NoticeView notice={notice} onDismiss={() => setNotice(null)} onOpenTransfers={onOpenTransfers} />}
       <div className="browser-body">
-        <TableArea
-          pages={pages}
-          prefix={prefix}
-          rows={rows}
-          selected={selection.selected}
-          focusKey={focusKey}
-          sort={sort}
-          onSort={(c) => setSort((s) => nextSort(s, c))}
-          onRowClick={(row, mods) => {
-            selection.click(row.key, rows.map((r) => r.key), mods);
-            setFocusKey(row.key);
-          }}
-          onOpenFolder={onNavigate}
-          onKeyDown={onKeyDown}
-          onContextMenu={(row, at) => {
-            // A row outside the selection becomes the selection, as in a file manager.
-            if (row && !selection.selected.has(row.key)) {
-              selection.set([row.key], row.key);
+        {showVersions ? (
+          <VersionsTable profileId={profileId} bucket={bucket} prefix={prefix} />
+        ) : (
+          <TableArea
+            pages={pages}
+            prefix={prefix}
+            rows={rows}
+            selected={selection.selected}
+            focusKey={focusKey}
+            sort={sort}
+            onSort={(c) => setSort((s) => nextSort(s, c))}
+            onRowClick={(row, mods) => {
+              selection.click(row.key, rows.map((r) => r.key), mods);
               setFocusKey(row.key);
-            }
-            setRowMenu({ at, rows: row === null ? [] : selection.selected.has(row.key) ? selectedRows : [row] });
-          }}
-        />
-        {detailsOpen && (
+            }}
+            onOpenFolder={onNavigate}
+            onKeyDown={onKeyDown}
+            onContextMenu={(row, at) => {
+              // A row outside the selection becomes the selection, as in a file manager.
+              if (row && !selection.selected.has(row.key)) {
+                selection.set([row.key], row.key);
+                setFocusKey(row.key);
+              }
+              setRowMenu({ at, rows: row === null ? [] : selection.selected.has(row.key) ? selectedRows : [row] });
+            }}
+          />
+        )}
+        {detailsOpen && !showVersions && (
           <DetailsPane profileId={profileId} bucket={bucket} selection={selectedRows} onAppend={(key) => void append.start(key)} />
         )}
       </div>
@@ -312,6 +324,15 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
           onClose={() => setObjectDialog(null)}
         />
       )}
+      {objectDialog?.kind === "lock" && (
+        <ObjectLockDialog
+          profileId={profileId}
+          bucket={bucket}
+          objectKey={objectDialog.key}
+          versionId={null}
+          onClose={() => setObjectDialog(null)}
+        />
+      )}
       {toUpload && (
         <UploadOptionsDialog
           files={toUpload}
@@ -350,6 +371,7 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
         : [
             { label: t("rowMenu.tags"), separated: true, testId: "row-menu-tags", onSelect: () => setObjectDialog({ kind: "tags", key: one }) },
             { label: t("rowMenu.acl"), testId: "row-menu-acl", onSelect: () => setObjectDialog({ kind: "acl", key: one }) },
+            { label: t("rowMenu.lock"), testId: "row-menu-lock", onSelect: () => setObjectDialog({ kind: "lock", key: one }) },
           ];
     return [
       { label: t("rename.action"), icon: "edit", shortcut: "F2", disabled: menuRows.length !== 1, testId: "row-menu-rename", onSelect: () => copyMove.openRename(menuRows) },

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Icon } from "../../components/Icon";
 import { Menu, type MenuItem } from "../../components/Menu";
 import { Tooltip } from "../../components/Tooltip";
@@ -15,10 +15,12 @@ interface Props {
   busy?: boolean;
   /** Actions of the "More actions" menu at the end of the bar (none: no menu). */
   menu?: readonly MenuItem[];
+  /** Controls before the menu (the versions switch). */
+  extra?: ReactNode;
 }
 
 /** Up button, clickable breadcrumb of the prefix, a field to type or paste a place, and the "More actions" menu. */
-export function PathBar({ bucket, prefix, onNavigate, onGo, busy, menu }: Props) {
+export function PathBar({ bucket, prefix, onNavigate, onGo, busy, menu, extra }: Props) {
   const { t } = useT();
   return (
     <div className="path-bar">
@@ -37,6 +39,7 @@ export function PathBar({ bucket, prefix, onNavigate, onGo, busy, menu }: Props)
       <Breadcrumb bucket={bucket} prefix={prefix} onNavigate={onNavigate} />
       {/* Keyed by prefix: navigating elsewhere resets what was typed. */}
       <PathInput key={prefix} prefix={prefix} onGo={onGo} busy={busy} />
+      {extra}
       {menu && menu.length > 0 && <Menu label={t("more.label")} trigger={<Icon name="more" />} items={menu} testId="object-more" />}
     </div>
   );

@@ -172,6 +172,7 @@ export const messages = defineMessages({
     "rowMenu.paste": "Paste here",
     "rowMenu.tags": "Tags…",
     "rowMenu.acl": "Permissions (ACL)…",
+    "rowMenu.lock": "Object lock…",
 
     "uploadOptions.action": "Upload files with options…",
     "uploadOptions.actionFolder": "Upload folder with options…",
@@ -391,6 +392,7 @@ export const messages = defineMessages({
     "rowMenu.paste": "粘贴到此处",
     "rowMenu.tags": "标签…",
     "rowMenu.acl": "权限（ACL）…",
+    "rowMenu.lock": "对象锁定…",
 
     "uploadOptions.action": "带选项上传文件…",
     "uploadOptions.actionFolder": "带选项上传文件夹…",

@@ -1112,7 +1112,7 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
     assert.deepEqual([statement.Action].flat(), ['s3:GetObject']);
     assert.deepEqual([statement.Resource].flat(), [`arn:aws:s3:::${VERSIONED_BUCKET}/*`]);
     await click('config-view-json');
-    await waitText('json-editor', (t) => t.includes('ReadForEveryone'), 'the policy in the JSON editor');
+    await waitText('policy-json', (t) => t.includes('ReadForEveryone'), 'the policy in the JSON editor');
     await painted();
     screenshot('settings-policy-json-900x560.png');
     await click('config-view-form');

@@ -158,4 +158,16 @@ describe("VersionsTable", () => {
     expect(screen.getByTestId("version-marker-m-3").textContent).toBe("删除标记");
     expect(screen.getByTestId("version-restore-v-3").textContent).toBe("恢复");
   });
+
+  it("downloads one old version into the file chosen in Rust's save dialog", async () => {
+    vi.mocked(api.pickSaveLocation).mockResolvedValue({ handle: "save-1", name: "q3.pdf", size: null, isFolder: false } as Awaited<ReturnType<typeof api.pickSaveLocation>>);
+    vi.mocked(api.downloadVersionToFile).mockResolvedValue({ id: 9 } as Awaited<ReturnType<typeof api.downloadVersionToFile>>);
+    renderTable();
+    await screen.findByTestId("versions-table");
+    expect(screen.queryByTestId("version-download-m-3")).toBeNull();
+    fireEvent.click(screen.getByTestId("version-download-v-2"));
+    await waitFor(() => expect(api.downloadVersionToFile).toHaveBeenCalledWith("p1", "backups", "reports/q3.pdf", "v-2", "save-1"));
+    expect(api.pickSaveLocation).toHaveBeenCalledWith("q3.pdf");
+    expect((await screen.findByTestId("versions-done")).textContent).toContain("v-2");
+  });
 });

@@ -9,6 +9,7 @@ import { BackendError, ErrorMessage } from "../../errors";
 import { useT } from "../../i18n";
 import { formatDateTime, humanBytes } from "../../lib/format";
 import { queryKeys } from "../../lib/queryKeys";
+import { useTransferStore } from "../transfers/useTransfers";
 import { ObjectLockDialog } from "./ObjectLockDialog";
 import { groupByKey, mentionsGovernance, relativeKey, shortVersionId, versionRef, versionsKey } from "./model";
 import "./versions.css";
@@ -89,6 +90,21 @@ export function VersionsTable({ profileId, bucket, prefix }: Props) {
           : t("versions.delete.done", { version: shortVersionId(v.versionId), name: nameOf(v.key) }),
       });
       await reload(v.key);
+    },
+  });
+
+  const store = useTransferStore();
+  /** One version into a file chosen in Rust's save dialog, by the transfer engine. */
+  const download = useMutation({
+    mutationFn: async (v: ObjectVersion) => {
+      const destination = await api.pickSaveLocation(nameOf(v.key));
+      if (!destination) return null;
+      const transfer = await api.downloadVersionToFile(profileId, bucket, v.key, v.versionId, destination.handle);
+      store.put(transfer);
+      return destination.name;
+    },
+    onSuccess: (savedAs, v) => {
+      if (savedAs) setDone({ text: t("versions.download.started", { version: shortVersionId(v.versionId), name: savedAs }) });
     },
   });
 
@@ -177,15 +193,14 @@ export function VersionsTable({ profileId, bucket, prefix }: Props) {
     <div className="table-area versions-area" data-testid="versions-view">
       <div className="versions-head">
         <h2 className="versions-heading">{t("versions.heading")}</h2>
-        <p className="muted versions-head-hint">
-          {t("versions.headingHint")} {t("versions.noDownload")}
-        </p>
+        <p className="muted versions-head-hint">{t("versions.headingHint")}</p>
       </div>
       {done && (
         <p className="notice notice-success versions-done" role="status" data-testid="versions-done">
           {done.text}
         </p>
       )}
+      {download.error && <ErrorMessage error={download.error} context={t("versions.download.failed")} />}
       {body}
       {restoring && restoreDialog(restoring)}
       {deleting && deleteDialog(deleting)}
@@ -234,6 +249,18 @@ export function VersionsTable({ profileId, bucket, prefix }: Props) {
         <td className="nowrap">{formatDateTime(v.lastModified, locale)}</td>
         <td className="versions-class">{v.storageClass ?? "—"}</td>
         <td className="version-actions">
+          {!v.deleteMarker && (
+            <button
+              type="button"
+              className="button small"
+              data-testid={`version-download-${id}`}
+              aria-label={t("versions.downloadLabel", vars)}
+              disabled={download.isPending}
+              onClick={() => ask(() => download.mutate(v))}
+            >
+              {t("versions.download")}
+            </button>
+          )}
           {!v.isLatest && !v.deleteMarker && (
             <button
               type="button"

@@ -28,7 +28,10 @@ export const messages = defineMessages({
     "versions.loaded.other": "{count} versions loaded",
     "versions.loadMore": "Load more",
     "versions.loadingMore": "Loading…",
-    "versions.noDownload": "Only the latest version can be downloaded (in the object list).",
+    "versions.download": "Download…",
+    "versions.downloadLabel": "Download version {version} of “{name}”",
+    "versions.download.started": "Downloading version {version} to “{name}” (see Transfers).",
+    "versions.download.failed": "Could not start the download of this version.",
 
     "versions.restore": "Restore",
     "versions.restoreLabel": "Restore version {version} of “{name}”",
@@ -129,7 +132,10 @@ export const messages = defineMessages({
     "versions.loaded.other": "已加载 {count} 个版本",
     "versions.loadMore": "加载更多",
     "versions.loadingMore": "正在加载…",
-    "versions.noDownload": "只能下载最新版本（在对象列表中）。",
+    "versions.download": "下载…",
+    "versions.downloadLabel": "下载“{name}”的版本 {version}",
+    "versions.download.started": "正在将版本 {version} 下载到“{name}”（见“传输”）。",
+    "versions.download.failed": "无法开始下载此版本。",
 
     "versions.restore": "恢复",
     "versions.restoreLabel": "恢复“{name}”的版本 {version}",

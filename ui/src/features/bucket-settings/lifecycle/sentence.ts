@@ -85,7 +85,8 @@ export function describeRule(rule: LifecycleRule, tr: Pick<Translator, "t" | "tn
   }
 
   if (sentences.length === 0) return t("lifecycle.say.nothing");
-  return sentences.join(t("lifecycle.say.sentenceSep"));
+  // Sentences follow each other as each language writes them (a space in English, none after "。").
+  return sentences.reduce((first, next) => t("lifecycle.say.join", { first, next }));
 }
 
 function scopeText(scope: Scope, { t }: Pick<Translator, "t">): string {

@@ -287,3 +287,25 @@ mod lifecycle_properties {
         }
     }
 }
+
+mod object_lock_properties {
+    use super::*;
+    use zos_core::buckets::config::object_lock::{
+        self, DefaultRetention, ObjectLockConfiguration, ObjectLockRule, RetentionMode,
+    };
+
+    proptest! {
+        #[test]
+        fn days_and_years_together_are_refused(days in 1i32..10_000, years in 1i32..100, compliance in any::<bool>()) {
+            let mode = if compliance { RetentionMode::Compliance } else { RetentionMode::Governance };
+            let both = ObjectLockConfiguration {
+                object_lock_enabled: true,
+                rule: Some(ObjectLockRule { default_retention: DefaultRetention { mode, days: Some(days), years: Some(years) } }),
+            };
+            let problems = object_lock::check(&both);
+            prop_assert!(problems.iter().any(|p| p.field == "Rule.DefaultRetention.Years" && p.code == ProblemCode::Exclusive));
+            let doc = ConfigDocument::ObjectLock(both);
+            prop_assert_eq!(document::parse(ConfigKind::ObjectLock, &document::print(&doc)).document, Some(doc));
+        }
+    }
+}

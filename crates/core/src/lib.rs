@@ -13,6 +13,7 @@ pub mod buckets;
 pub mod client;
 pub mod connection;
 pub mod dates;
+pub mod delivery;
 pub mod error;
 pub mod local_files;
 pub mod locale;

@@ -18,6 +18,7 @@ pub mod document;
 pub mod encryption;
 pub mod lifecycle;
 pub mod logging;
+pub mod notification;
 pub mod object_lock;
 pub mod policy;
 pub mod preflight;

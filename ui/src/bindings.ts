@@ -590,6 +590,79 @@ async listTopics(profileId: string) : Promise<Result<TopicSummary[], AppError>> 
     else return { status: "error", error: e  as any };
 }
 },
+async checkTopic(spec: TopicSpec) : Promise<Problem[]> {
+    return await TAURI_INVOKE("check_topic", { spec });
+},
+async createTopic(profileId: string, spec: TopicSpec) : Promise<Result<string, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("create_topic", { profileId, spec }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getTopic(profileId: string, arn: string) : Promise<Result<TopicDetails, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_topic", { profileId, arn }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteTopic(profileId: string, arn: string) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_topic", { profileId, arn }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async topicUsers(profileId: string, arn: string) : Promise<Result<TopicUse[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("topic_users", { profileId, arn }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getBucketNotifications(profileId: string, bucket: string) : Promise<Result<NotificationRule[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_bucket_notifications", { profileId, bucket }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async putBucketNotification(profileId: string, bucket: string, rule: NotificationRule) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("put_bucket_notification", { profileId, bucket, rule }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteBucketNotification(profileId: string, bucket: string, id: string | null) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_bucket_notification", { profileId, bucket, id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async checkNotification(rule: NotificationRule) : Promise<Problem[]> {
+    return await TAURI_INVOKE("check_notification", { rule });
+},
+async notificationEvents() : Promise<string[]> {
+    return await TAURI_INVOKE("notification_events");
+},
+async testNotificationDelivery(profileId: string, bucket: string, rule: NotificationRule, reachAt: string | null) : Promise<Result<DeliveryReport, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("test_notification_delivery", { profileId, bucket, rule, reachAt }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async listTransfers() : Promise<TransferView[]> {
     return await TAURI_INVOKE("list_transfers");
 },
@@ -921,6 +994,23 @@ export type DeleteFailure = { key: string; code: ErrorCode;
  */
 serverCode: string | null; message: string }
 export type DeleteReport = { deleted: string[]; failed: DeleteFailure[] }
+export type DeliveryReport = { 
+/**
+ * The key of the probe object that was written and deleted.
+ */
+probeKey: string; 
+/**
+ * Where the events were sent (the listener's address as the server saw it).
+ */
+listener: string; created: ReceivedEvent | null; 
+/**
+ * Only asked for when the rule listens to removals.
+ */
+removed: ReceivedEvent | null; removalExpected: boolean; 
+/**
+ * What was cleaned up afterwards, and anything that could not be.
+ */
+cleanupProblems: string[] }
 export type Direction = "upload" | "download" | 
 /**
  * Server-side copy (CopyObject / UploadPartCopy).
@@ -1048,6 +1138,7 @@ export type FilesDragOver = { position: Point | null }
  * finds the folder row or bucket under that point).
  */
 export type FilesDropped = { files: LocalFile[]; position: Point }
+export type FilterRule = { name: string; value: string }
 export type FolderSummary = { prefix: string; objects: number; bytes: number }
 export type Grant = { Grantee: Grantee; Permission: Permission }
 export type Grantee = { Type: GranteeType; ID?: string | null; DisplayName?: string | null; EmailAddress?: string | null; URI?: string | null }
@@ -1098,6 +1189,20 @@ export type MultipartUpload = { key: string; uploadId: string;
 initiated: number | null; storageClass: string | null; owner: string | null }
 export type NoncurrentVersionExpiration = { NoncurrentDays: number }
 export type NoncurrentVersionTransition = { NoncurrentDays: number; StorageClass: string }
+export type NotificationFilter = { 
+/**
+ * `prefix`, `suffix`, `regex` on the key.
+ */
+key: FilterRule[]; 
+/**
+ * `x-amz-meta-…` name and value.
+ */
+metadata: FilterRule[]; 
+/**
+ * Object tag key and value.
+ */
+tags: FilterRule[] }
+export type NotificationRule = { id: string; topicArn: string; events: string[]; filter: NotificationFilter }
 export type ObjectDetails = { key: string; size: number; contentType: string | null; lastModified: string | null; etag: string | null; versionId: string | null; storageClass: string | null; 
 /**
  * radosgw's `x-rgw-object-type`: `Normal` or `Appendable`.
@@ -1315,6 +1420,35 @@ export type ProfileProblem = "NameMissing" | "EndpointNotUrl" | "EndpointScheme"
  */
 "EndpointHasPath" | "AccessKeyMissing" | "SecretMissing"
 export type Protocol = "http" | "https"
+/**
+ * Where a topic pushes, with the attributes each kind knows.
+ */
+export type PushEndpoint = 
+/**
+ * `http://` or `https://` URL; `verify_ssl` for https.
+ */
+{ kind: "http"; url: string; verifySsl: boolean } | 
+/**
+ * `amqp://[user:password@]host[:port][/vhost]`, the exchange, and when a message counts as
+ * delivered: `none`, `broker` (the broker took it) or `routable` (a queue took it).
+ */
+{ kind: "amqp"; url: string; exchange: string; ackLevel: string } | 
+/**
+ * `kafka://[user:password@]host[:port]`; ack level `none` or `broker`.
+ */
+{ kind: "kafka"; url: string; ackLevel: string; useSsl: boolean; verifySsl: boolean }
+/**
+ * One event as it arrived.
+ */
+export type ReceivedEvent = { 
+/**
+ * `ObjectCreated:Put`, `ObjectRemoved:Delete`, …
+ */
+eventName: string; key: string; opaqueData: string | null; 
+/**
+ * The record as sent (JSON), for the curious.
+ */
+raw: string }
 export type Redirect = { HostName?: string | null; HttpRedirectCode?: string | null; Protocol?: Protocol | null; ReplaceKeyPrefixWith?: string | null; ReplaceKeyWith?: string | null }
 export type RedirectAllRequestsTo = { HostName: string; Protocol?: Protocol | null }
 export type RequestPayment = { Payer: Payer }
@@ -1380,11 +1514,43 @@ export type Support =
 export type Tag = { Key: string; Value: string }
 export type TagSet = { TagSet: Tag[] }
 export type TargetGrant = { Grantee: Grantee; Permission: LogPermission }
+/**
+ * A topic as the server describes it, parsed.
+ */
+export type TopicDetails = { arn: string; name: string; owner: string | null; endpointAddress: string | null; 
+/**
+ * Every attribute the topic was created with (from `EndpointArgs`), by name.
+ */
+attributes: Partial<{ [key in string]: string }>; persistent: boolean; opaqueData: string | null; 
+/**
+ * The spec for the form, when the attributes make one.
+ */
+spec: TopicSpec | null }
+/**
+ * A topic as the form creates it.
+ */
+export type TopicSpec = { name: string; endpoint: PushEndpoint; 
+/**
+ * Queue events on the server and retry (delivery is then asynchronous, ~20 s late here).
+ */
+persistent: boolean; 
+/**
+ * Sent with every event of this topic (`opaqueData` in the event).
+ */
+opaqueData: string; 
+/**
+ * Any other attribute, sent as given (e.g. `cloudevents`, `ca-location`).
+ */
+extra: ([string, string])[] }
 export type TopicSummary = { arn: string; 
 /**
  * The last part of the ARN.
  */
 name: string }
+/**
+ * A rule that sends to a topic (shown before the topic is deleted).
+ */
+export type TopicUse = { bucket: string; ruleId: string }
 export type TransferSettings = { 
 /**
  * Requests in flight at once, over all transfers (parts and small files alike).

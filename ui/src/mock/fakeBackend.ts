@@ -19,6 +19,7 @@ import type {
 } from "../backend";
 import { fakeBucketTools, isAppendable } from "./fakeBucketTools";
 import { fakeBucketConfig } from "./fakeBucketConfig";
+import { fakeTopics } from "./fakeTopics";
 import { fakeVersionsAndLock } from "./fakeVersionsAndLock";
 import { fakeDroppedFiles, fakeTransferCommands, onFakeTransfersChanged } from "./fakeTransfers";
 
@@ -168,6 +169,11 @@ const topics = new Map<string, TopicSummary[]>([
 export const fakeCommands: BackendCommands = {
   ...fakeBucketConfig(bucketExists),
   ...fakeVersionsAndLock(bucketExists),
+  ...fakeTopics(
+    (profileId) => topics.get(profileId) ?? [],
+    (profileId, list) => topics.set(profileId, list),
+    bucketExists,
+  ),
   ...fakeBucketTools({
     bucketExists,
     objectsOf: (bucket) => objects.get(bucket) ?? [],

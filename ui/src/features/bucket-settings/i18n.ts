@@ -4,6 +4,7 @@ import { messages as acl } from "./acl/i18n";
 import { messages as capabilities } from "./capabilities/i18n";
 import { messages as cors } from "./cors/i18n";
 import { messages as kit } from "./kit/i18n";
+import { messages as notifications } from "./notifications/i18n";
 import { messages as logging } from "./logging/i18n";
 import { messages as encryption } from "./encryption/i18n";
 import { messages as objectLock } from "./objectLock/i18n";
@@ -31,6 +32,7 @@ const own = defineMessages({
     "settings.tab.objectLock": "Object lock",
     "settings.tab.encryption": "Encryption",
     "settings.tab.logging": "Access logging",
+    "settings.tab.notifications": "Notifications",
 
     "versioning.intro":
       "With versioning, overwriting or deleting an object keeps its earlier version, so that it can be recovered.",
@@ -141,6 +143,7 @@ const own = defineMessages({
     "settings.tab.objectLock": "对象锁定",
     "settings.tab.encryption": "默认加密",
     "settings.tab.logging": "访问日志",
+    "settings.tab.notifications": "事件通知",
 
     "versioning.intro": "启用版本控制后，覆盖或删除对象时会保留其之前的版本，以便恢复。",
     "versioning.status": "状态",
@@ -242,6 +245,7 @@ export const messages = {
     ...tags.en,
     ...payment.en,
     ...capabilities.en,
+    ...notifications.en,
     ...logging.en,
     ...encryption.en,
     ...objectLock.en,
@@ -257,6 +261,7 @@ export const messages = {
     ...tags["zh-CN"],
     ...payment["zh-CN"],
     ...capabilities["zh-CN"],
+    ...notifications["zh-CN"],
     ...logging["zh-CN"],
     ...encryption["zh-CN"],
     ...objectLock["zh-CN"],

@@ -6,6 +6,7 @@ import { CorsTab } from "./cors/CorsTab";
 import { EncryptionTab } from "./encryption/EncryptionTab";
 import { LifecycleTab } from "./lifecycle/LifecycleTab";
 import { LoggingTab } from "./logging/LoggingTab";
+import { NotificationsTab } from "./notifications/NotificationsTab";
 import { ObjectLockTab } from "./objectLock/ObjectLockTab";
 import { RequestPaymentTab } from "./payment/RequestPaymentTab";
 import { PolicyTab } from "./policy/PolicyTab";
@@ -34,6 +35,7 @@ export const SETTINGS_TABS = {
   objectLock: { label: "settings.tab.objectLock", Component: ObjectLockTab },
   encryption: { label: "settings.tab.encryption", Component: EncryptionTab },
   logging: { label: "settings.tab.logging", Component: LoggingTab },
+  notifications: { label: "settings.tab.notifications", Component: NotificationsTab },
   requestPayment: { label: "settings.tab.requestPayment", Component: RequestPaymentTab },
   uploads: { label: "settings.tab.uploads", Component: UploadsTab },
   capabilities: { label: "settings.tab.capabilities", Component: CapabilitiesTab },

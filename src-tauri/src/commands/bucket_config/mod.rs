@@ -9,6 +9,7 @@ pub mod document;
 pub mod encryption;
 pub mod lifecycle;
 pub mod logging;
+pub mod notification;
 pub mod object_lock;
 pub mod policy;
 pub mod request_payment;

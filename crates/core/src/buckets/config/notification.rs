@@ -365,6 +365,28 @@ pub async fn delete(s3: &aws_sdk_s3::Client, bucket: &str, id: Option<&str>) -> 
     Ok(())
 }
 
+/// A rule that sends to a topic (shown before the topic is deleted).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TopicUse {
+    pub bucket: String,
+    pub rule_id: String,
+}
+
+/// Every rule of the user's buckets that sends to `topic_arn` (a bucket that cannot be read is
+/// skipped: the answer is a warning, not a guarantee).
+pub async fn rules_using(s3: &aws_sdk_s3::Client, topic_arn: &str) -> Result<Vec<TopicUse>> {
+    let buckets = crate::buckets::list_buckets(s3).await?;
+    let reads = buckets.iter().map(|b| async move { (b.name.clone(), get(s3, &b.name, None).await) });
+    let mut uses = Vec::new();
+    for (bucket, rules) in futures::future::join_all(reads).await {
+        for rule in rules.unwrap_or_default().into_iter().filter(|r| r.topic_arn == topic_arn) {
+            uses.push(TopicUse { bucket: bucket.clone(), rule_id: rule.id });
+        }
+    }
+    Ok(uses)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

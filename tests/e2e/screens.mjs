@@ -124,7 +124,7 @@ try {
   // photos bucket holds, and an unsaved edit where a tab starts empty.
   for (const lang of ['en', 'zh-CN']) {
     await (await shown('lang-switch')).selectByAttribute('value', lang);
-    for (const tab of ['policy', 'acl', 'cors', 'website', 'tags', 'lifecycle', 'objectLock', 'encryption', 'logging', 'requestPayment', 'capabilities']) {
+    for (const tab of ['policy', 'acl', 'cors', 'website', 'tags', 'lifecycle', 'objectLock', 'encryption', 'logging', 'notifications', 'requestPayment', 'capabilities']) {
       await go(`/p/${profileId}/b/photos/settings/${tab}`);
       await shown(`settings-${tab}`);
       await new Promise((r) => setTimeout(r, 600));

@@ -20,7 +20,8 @@ const USAGE: &str = "usage: zos-dev <command>
   resume                              resume the unfinished transfers of $ZOS_DEV_JOURNAL
   seed-many BUCKET PREFIX COUNT       put COUNT small objects under PREFIX (64 at a time)
   seed-settings                       give the sandbox buckets settings to look at (photos: policy,
-                                      CORS, tags, website, lifecycle; contracts: versions and object lock)
+                                      CORS, tags, lifecycle, a notification to a topic; documents:
+                                      website; contracts: versions and object lock)
   bench-list BUCKET PREFIX            time the first page and the whole listing of PREFIX
   test-connection                     print the \"Test connection\" report (or error) as JSON";
 
@@ -293,7 +294,34 @@ async fn seed_settings() -> Result<(), String> {
         .await
         .map_err(|err| format!("{err:?}"))?;
     object_lock::put(&s3, "contracts", &lock).await.map_err(e("object lock"))?;
-    println!("settings seeded: photos (policy, CORS, tags, lifecycle), documents (website), contracts (versions, object lock)");
+
+    // A persistent topic (queued on the server: a dead endpoint does not slow uploads) and a rule.
+    let sns = zos_core::client::build_sns_client(&settings()?).map_err(e("sns client"))?;
+    let topic = zos_core::topics::TopicSpec {
+        name: "new-photos".into(),
+        endpoint: zos_core::topics::PushEndpoint::Http {
+            url: "http://127.0.0.1:9/hook".into(),
+            verify_ssl: true,
+        },
+        persistent: true,
+        opaque_data: "sandbox".into(),
+        extra: vec![],
+    };
+    let arn = zos_core::topics::create_topic(&sns, &topic).await.map_err(e("topic"))?;
+    let rule = zos_core::buckets::config::notification::NotificationRule {
+        id: "new-jpegs".into(),
+        topic_arn: arn,
+        events: vec!["s3:ObjectCreated:*".into()],
+        filter: zos_core::buckets::config::notification::NotificationFilter {
+            key: vec![zos_core::buckets::config::notification::FilterRule {
+                name: "suffix".into(),
+                value: ".jpg".into(),
+            }],
+            ..Default::default()
+        },
+    };
+    zos_core::buckets::config::notification::put(&s3, "photos", &rule).await.map_err(e("notification"))?;
+    println!("settings seeded: photos (policy, CORS, tags, lifecycle, a notification), documents (website), contracts (versions, object lock)");
     Ok(())
 }
 

@@ -304,6 +304,21 @@ pub async fn create_topic(sns: &aws_sdk_sns::Client, spec: &TopicSpec) -> Result
         .ok_or_else(|| AppError::new(ErrorCode::Unknown, "CreateTopic answered without an ARN"))
 }
 
+/// The URL with its password replaced by `***` (`amqp://user:***@host`): a broker password
+/// never crosses IPC or reaches the screen.
+pub fn mask_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_owned() };
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => {
+            let user = userinfo.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}:***@{host}{tail}")
+        }
+        None => url.to_owned(),
+    }
+}
+
 pub async fn get_topic(sns: &aws_sdk_sns::Client, arn: &str) -> Result<TopicDetails> {
     let out = sns.get_topic_attributes().topic_arn(arn).send().await.map_err(sns_error)?;
     let raw = out.attributes().cloned().unwrap_or_default();
@@ -311,11 +326,14 @@ pub async fn get_topic(sns: &aws_sdk_sns::Client, arn: &str) -> Result<TopicDeta
     let endpoint: serde_json::Value =
         raw.get("EndPoint").and_then(|e| serde_json::from_str(e).ok()).unwrap_or_default();
     let field = |k: &str| endpoint.get(k).and_then(|v| v.as_str()).map(str::to_owned);
-    let attributes = field("EndpointArgs").map(|a| parse_endpoint_args(&a)).unwrap_or_default();
+    let mut attributes = field("EndpointArgs").map(|a| parse_endpoint_args(&a)).unwrap_or_default();
+    if let Some(url) = attributes.get_mut("push-endpoint") {
+        *url = mask_password(url);
+    }
     Ok(TopicDetails {
         arn: raw.get("TopicArn").cloned().unwrap_or_else(|| arn.to_owned()),
         owner: raw.get("User").cloned().filter(|u| !u.is_empty()),
-        endpoint_address: field("EndpointAddress"),
+        endpoint_address: field("EndpointAddress").map(|a| mask_password(&a)),
         persistent: field("Persistent").is_some_and(|p| p == "true"),
         opaque_data: raw.get("OpaqueData").cloned().filter(|o| !o.is_empty()),
         spec: spec_from(&name, &attributes),
@@ -364,6 +382,13 @@ mod tests {
             .filter(|(k, _)| !OWN.contains(&k.as_str()))
             .collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn passwords_never_leave_the_core() {
+        assert_eq!(mask_password("amqp://user:pw@host:5672/vh"), "amqp://user:***@host:5672/vh");
+        assert_eq!(mask_password("kafka://a:b:c@h"), "kafka://a:***@h");
+        assert_eq!(mask_password("https://hooks.example.com/x?a=b@c"), "https://hooks.example.com/x?a=b@c");
     }
 
     #[test]

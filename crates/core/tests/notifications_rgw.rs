@@ -234,3 +234,67 @@ async fn topic_calls_signed_with_sigv4_work_and_so_does_the_guides_sigv2() {
     assert_eq!(answers, "s3 True\nv2 refused");
     topics::delete_topic(&sns, &arn).await.unwrap();
 }
+
+/// radosgw's beast frontend aborts on a DeleteObjects that matches a notification (trap 4): in a
+/// bucket with rules the app deletes key by key (seen on the wire through a proxy); without rules
+/// it still sends one DeleteObjects. Either way every key is gone and the report says so.
+#[tokio::test]
+async fn deleting_many_in_a_bucket_with_rules_sends_no_delete_objects() {
+    let srv = server();
+    let proxy = common::proxy::FaultProxy::start(
+        srv.endpoint.trim_start_matches("http://").parse().unwrap(),
+        common::proxy::Faults::NONE,
+    );
+    let mut settings = srv.settings(&srv.user1);
+    settings.endpoint = proxy.endpoint();
+    let via_proxy = zos_core::client::build_s3_client(&settings).unwrap();
+    let (s3, sns) = (srv.s3(), sns());
+    let arn = topics::create_topic(
+        &sns,
+        &TopicSpec {
+            persistent: true,
+            ..spec(
+                &name("deltopic"),
+                PushEndpoint::Http { url: "http://127.0.0.1:9/".into(), verify_ssl: true },
+            )
+        },
+    )
+    .await
+    .unwrap();
+    let keys: Vec<String> = (0..5).map(|i| format!("d/{i} 文件.txt")).collect();
+    for with_rule in [true, false] {
+        let bucket = unique_bucket(if with_rule { "delrule" } else { "delplain" });
+        make_bucket(&s3, &bucket).await;
+        if with_rule {
+            let rule = NotificationRule {
+                id: "removals".into(),
+                topic_arn: arn.clone(),
+                events: vec!["s3:ObjectRemoved:*".into()],
+                filter: NotificationFilter::default(),
+            };
+            notification::put(&s3, &bucket, &rule).await.unwrap();
+        }
+        put_many(&s3, &bucket, keys.clone()).await;
+        proxy.clear_requests();
+        let report = zos_core::objects::delete_objects(&via_proxy, &bucket, &keys).await.unwrap();
+        let mut deleted = report.deleted.clone();
+        deleted.sort();
+        assert_eq!(deleted, keys, "with_rule={with_rule}");
+        assert!(report.failed.is_empty());
+        let requests = proxy.requests();
+        let batch = requests.iter().filter(|r| r.starts_with("POST ") && r.contains("?delete")).count();
+        let single = requests.iter().filter(|r| r.starts_with("DELETE ")).count();
+        if with_rule {
+            assert_eq!((batch, single), (0, 5), "{requests:?}");
+        } else {
+            assert_eq!((batch, single), (1, 0), "{requests:?}");
+        }
+        let left = s3.list_objects_v2().bucket(&bucket).send().await.unwrap();
+        assert_eq!(left.key_count(), Some(0));
+        if with_rule {
+            notification::delete(&s3, &bucket, None).await.unwrap();
+        }
+        drop_bucket(&s3, &bucket).await;
+    }
+    topics::delete_topic(&sns, &arn).await.unwrap();
+}

@@ -1204,6 +1204,10 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
     await click('topic-kind-http');
     await fill('topic-url', 'http://127.0.0.1:9/zos-e2e');
     await fill('topic-opaque', 'from the e2e test');
+    // Persistent: its (dead) endpoint is retried from a queue. A non-persistent topic that does
+    // not answer makes radosgw 16.2 stop before the other topics of the object's rules, and the
+    // delivery check's own topic would get nothing.
+    await click('topic-persistent');
     await click('topic-save');
     await gone('topic-form');
     await shown(`topic-${topic}`);
@@ -1244,6 +1248,8 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
     await shown('delivery-removed', 30_000);
     await painted();
     screenshot('notifications-delivery-900x560.png');
+    await click('delivery-close');
+    await gone('delivery-panel');
     const after = await s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: VERSIONED_BUCKET }));
     assert.deepEqual((after.TopicConfigurations ?? []).map((t) => t.Id), ['e2e-uploads'], 'the temporary rule is gone');
     await s3.send(new HeadBucketCommand({ Bucket: VERSIONED_BUCKET }));

@@ -95,6 +95,7 @@ function Result({ report }: { report: DeliveryReport }) {
             <li>{t("delivery.reason.reach")}</li>
             <li>{t("delivery.reason.filters")}</li>
             <li>{t("delivery.reason.persistent")}</li>
+            <li>{t("delivery.reason.otherRule")}</li>
           </ul>
         </div>
       ) : (

@@ -92,7 +92,9 @@ export const messages = defineMessages({
     "delivery.reasons": "Likely reasons:",
     "delivery.reason.reach": "the server cannot reach this computer (try an address it can reach);",
     "delivery.reason.filters": "the rule's filters or events do not match the probe object;",
-    "delivery.reason.persistent": "the topic is persistent: the server queues events and delivers them later.",
+    "delivery.reason.persistent": "the topic is persistent: the server queues events and delivers them later;",
+    "delivery.reason.otherRule":
+      "another rule on this bucket matches the probe and sends to an endpoint that does not answer: radosgw 16.2 then stops before the other topics (make that topic persistent, or fix its endpoint).",
     "delivery.eventName": "Event",
     "delivery.key": "Key",
     "delivery.opaque": "Opaque data",
@@ -189,7 +191,9 @@ export const messages = defineMessages({
     "delivery.reasons": "可能的原因：",
     "delivery.reason.reach": "服务器无法访问这台电脑（请尝试填写一个它能访问到的地址）；",
     "delivery.reason.filters": "规则的过滤条件或事件与探测对象不匹配；",
-    "delivery.reason.persistent": "主题是持久化的：服务器会先将事件排队，稍后再投递。",
+    "delivery.reason.persistent": "主题是持久化的：服务器会先将事件排队，稍后再投递；",
+    "delivery.reason.otherRule":
+      "此存储桶上另有规则匹配探测对象，且其端点无响应：radosgw 16.2 会因此不再发送给其他主题（请将该主题设为持久化，或修正其端点）。",
     "delivery.eventName": "事件",
     "delivery.key": "键",
     "delivery.opaque": "附加数据",

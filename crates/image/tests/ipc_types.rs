@@ -1,0 +1,26 @@
+//! The types that cross IPC export to TypeScript with the app's exporter, with its default of
+//! refusing 64-bit integers (which JSON numbers cannot hold exactly).
+
+use specta::TypeCollection;
+use specta_typescript::Typescript;
+use zos_image::*;
+
+#[test]
+fn ipc_types_export_to_typescript() {
+    let mut types = TypeCollection::default();
+    types
+        .register::<Pipeline>()
+        .register::<ParseError>()
+        .register::<ExecError>()
+        .register::<Note>()
+        .register::<ImageInfo>();
+    let ts = Typescript::default().export(&types).expect("exports without bigint");
+    for name in ["Pipeline", "Step", "Resize", "Watermark", "Mark", "ParseErrorKind", "ExecErrorKind", "Note"]
+    {
+        assert!(ts.contains(&format!("export type {name} ")), "{name} missing in:\n{ts}");
+    }
+    assert!(ts.contains("op: \"resize\""), "{ts}");
+    if std::env::var_os("PRINT_TS").is_some() {
+        println!("{ts}");
+    }
+}

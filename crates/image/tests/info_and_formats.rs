@@ -52,6 +52,9 @@ fn auto_orient_applies_the_tag_only_when_asked() {
     let img = decode_rgba(&out.bytes);
     assert!(close(rgb_at(&img, 55, 5), [255, 0, 0], 40), "{:?}", rgb_at(&img, 55, 5));
     assert!(close(rgb_at(&img, 5, 5), [0, 0, 255], 40), "{:?}", rgb_at(&img, 5, 5));
+    // The tag the pixels still need travels into a JPEG output, so viewers turn it as before.
+    assert_eq!(info(&run(&src, "image/resize,w_40").bytes).unwrap().orientation, Some(6));
+    assert_eq!(info(&run(&src, "image/auto-orient,1/resize,w_40").bytes).unwrap().orientation, None);
     // Applied once even if asked twice.
     assert_eq!(run(&src, "image/auto-orient,1/auto-orient,1").width, 60);
 

@@ -25,7 +25,15 @@ pub(crate) fn resolve_quality(step: Option<Quality>, source: Option<u8>) -> u8 {
     q.clamp(1, 100) as u8
 }
 
-pub(crate) fn encode(img: Raster, format: FileFormat, quality: u8) -> Result<Vec<u8>, ExecError> {
+/// `orientation`: an EXIF orientation the pixels still need (no `auto-orient,1` ran). It is
+/// written into JPEG outputs so that viewers turn the result as they turned the source; the
+/// other outputs carry no metadata (the engine drops all metadata, ICC profiles included).
+pub(crate) fn encode(
+    img: Raster,
+    format: FileFormat,
+    quality: u8,
+    orientation: Option<u8>,
+) -> Result<Vec<u8>, ExecError> {
     // Formats without alpha get the image flattened onto white.
     let img = if format.keeps_alpha() { img } else { img.flatten(Color::WHITE) };
     let color = if img.alpha { ExtendedColorType::Rgba8 } else { ExtendedColorType::Rgb8 };
@@ -35,7 +43,10 @@ pub(crate) fn encode(img: Raster, format: FileFormat, quality: u8) -> Result<Vec
             let (Ok(w), Ok(h)) = (u16::try_from(img.w), u16::try_from(img.h)) else {
                 return Err(ExecError::encode("JPEG sides are at most 65535 pixels"));
             };
-            let enc = jpeg_encoder::Encoder::new(&mut out, quality);
+            let mut enc = jpeg_encoder::Encoder::new(&mut out, quality);
+            if let Some(o) = orientation.filter(|o| (2..=8).contains(o)) {
+                enc.add_app_segment(1, &exif_orientation(o)).map_err(ExecError::encode)?;
+            }
             enc.encode(&img.data, w, h, jpeg_encoder::ColorType::Rgb).map_err(ExecError::encode)?;
         }
         FileFormat::Webp => {
@@ -76,6 +87,15 @@ pub(crate) fn encode(img: Raster, format: FileFormat, quality: u8) -> Result<Vec
         }
     }
     Ok(out)
+}
+
+/// An APP1 payload holding only an EXIF orientation tag.
+fn exif_orientation(o: u8) -> Vec<u8> {
+    let mut v = b"Exif\0\0MM\0\x2a\0\0\0\x08".to_vec(); // big-endian TIFF, IFD0 at 8
+    v.extend_from_slice(&[0, 1]); // one entry
+    v.extend_from_slice(&[0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, o, 0, 0]); // Orientation, SHORT, 1, o
+    v.extend_from_slice(&[0, 0, 0, 0]); // no next IFD
+    v
 }
 
 /// The IJG quality (1–100) a JPEG was most likely saved with, from its luminance quantization

@@ -107,10 +107,11 @@ pub fn process(
     let ctx =
         StepCtx { transparent: format.keeps_alpha(), orientation: Cell::new(orientation), marks: watermarks };
     let img = run_steps(img, rest, &ctx, &mut notes)?;
+    let orientation = ctx.orientation.get();
     let source_quality = if input_format == FileFormat::Jpg { encode::jpeg_quality(input) } else { None };
     let quality = encode::resolve_quality(pipeline.quality(), source_quality);
     let (width, height) = (img.w, img.h);
-    let bytes = encode::encode(img, format, quality)?;
+    let bytes = encode::encode(img, format, quality, orientation)?;
     Ok(Processed::Image(ProcessedImage { bytes, format, width, height, notes }))
 }
 

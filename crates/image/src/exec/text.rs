@@ -6,7 +6,7 @@ use ab_glyph::{point, Font, GlyphId, PxScale, ScaleFont};
 
 use super::error::ExecError;
 use super::fonts::{self, LoadedFont};
-use super::raster::Raster;
+use super::raster::{check_size, Raster};
 use super::rotate;
 use super::Note;
 use crate::grammar::{Color, TextMark};
@@ -96,6 +96,8 @@ pub(crate) fn render(mark: &TextMark, notes: &mut Vec<Note>) -> Result<Raster, E
         }
     }
     let (w, h) = (((x1 - x0).ceil() as u32).max(1), ((y1 - y0).ceil() as u32).max(1));
+    // A long text at size 1000 could ask for gigapixels: refuse before allocating.
+    check_size(w, h)?;
     let mut coverage = vec![0u8; w as usize * h as usize];
     for o in &outlines {
         let b = o.px_bounds();

@@ -44,6 +44,9 @@ fn guide_examples_parse_and_print_canonically() {
         ("image/quality,q_90", "image/quality,q_90"),
         ("image/quality,Q_75/auto-orient,1", "image/quality,Q_75/auto-orient,1"),
         ("image/resize,w_10,limit_0", "image/resize,w_10,limit_0"),
+        // Spaces around pieces, as the vendor's manual prints its examples.
+        ("image/watermark, image_c2h1aXlpbi5wbmc=, t_50", "image/watermark,image_c2h1aXlpbi5wbmc=,t_50"),
+        ("image/resize,w_300 / rotate, 90", "image/resize,w_300/rotate,90"),
     ];
     for (text, canonical) in cases {
         let p = parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));

@@ -131,10 +131,13 @@ const TOKENS: &[&str] = &[
     "-",
     "é",
     "你",
+    " ",
 ];
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(512)
+    ))]
 
     #[test]
     fn parse_never_panics_on_any_string(s in "\\PC{0,80}") {

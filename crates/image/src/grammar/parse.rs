@@ -15,16 +15,24 @@ struct Tok<'a> {
     start: usize,
 }
 
+/// Splits at `sep`, dropping spaces around each piece: the vendor's own manual writes
+/// `image/watermark, image_…, t_50`, and a pasted example should work.
 fn split(text: &str, start: usize, sep: char) -> Vec<Tok<'_>> {
+    let piece = |from: usize, to: usize| {
+        let raw = &text[from..to];
+        let trimmed = raw.trim_start_matches(' ');
+        let lead = raw.len() - trimmed.len();
+        Tok { text: trimmed.trim_end_matches(' '), start: start + from + lead }
+    };
     let mut out = Vec::new();
     let mut from = 0;
     for (i, c) in text.char_indices() {
         if c == sep {
-            out.push(Tok { text: &text[from..i], start: start + from });
+            out.push(piece(from, i));
             from = i + 1;
         }
     }
-    out.push(Tok { text: &text[from..], start: start + from });
+    out.push(piece(from, text.len()));
     out
 }
 

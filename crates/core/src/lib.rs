@@ -15,6 +15,7 @@ pub mod connection;
 pub mod dates;
 pub mod delivery;
 pub mod error;
+pub mod images;
 pub mod local_files;
 pub mod locale;
 pub mod objects;

@@ -5,6 +5,7 @@
 use crate::buckets::config::capabilities::Capabilities;
 use crate::client::{build_s3_client_with, build_sns_client};
 use crate::error::Result;
+use crate::images::ServerSupport;
 use crate::profiles::{Profile, ProfileService};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -15,9 +16,15 @@ pub struct Session {
     sns: aws_sdk_sns::Client,
     /// What this server has shown it knows; guards the S3 client's configuration DELETEs.
     capabilities: Capabilities,
+    /// Whether the server processes images (`x-zos-process`), once a preview has shown it.
+    image_support: ServerSupport,
 }
 
 impl Session {
+    pub fn image_support(&self) -> &ServerSupport {
+        &self.image_support
+    }
+
     pub fn capabilities(&self) -> &Capabilities {
         &self.capabilities
     }
@@ -62,6 +69,7 @@ impl Sessions {
             s3: build_s3_client_with(&settings, capabilities.clone())?,
             sns: build_sns_client(&settings)?,
             capabilities,
+            image_support: ServerSupport::default(),
             profile,
         });
         let mut cache = self.cache.lock().expect("session cache lock");

@@ -92,6 +92,61 @@ pub fn create_bucket_headers(
     headers
 }
 
+/// Image processing, the guide's preview: `GET /{bucket}/{key}?x-zos-process=<pipeline>` answers
+/// the processed image (or, for `image/info`, its facts as JSON). The value is percent-encoded in
+/// full (`image%2Fresize%2Cw_300`): radosgw checks SigV4 over the query as sent (trap 5).
+pub const QUERY_PROCESS: &str = "x-zos-process";
+
+/// ASSUMPTION: process_object (persist a processed copy) is not in the guide's wire text. One
+/// public client sends `POST /{dst-bucket}/{dst-key}` signed with SigV4, with the form body
+/// `x-zos-process=<pipeline>&x-zos-copy-source=<src-bucket>/<src-key>[?versionId=<id>]`
+/// (`application/x-www-form-urlencoded`); we send exactly that. Whether ZOS wants the source key
+/// percent-encoded inside the form value, as `x-amz-copy-source` is, is unknown: it goes raw and
+/// the whole value is form-encoded once.
+pub const FORM_PROCESS: &str = "x-zos-process";
+pub const FORM_COPY_SOURCE: &str = "x-zos-copy-source";
+pub const PROCESS_OBJECT_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
+
+/// The form body of a process_object request (see [`FORM_COPY_SOURCE`]).
+pub fn process_object_body(
+    pipeline: &str,
+    src_bucket: &str,
+    src_key: &str,
+    version_id: Option<&str>,
+) -> String {
+    let mut source = format!("{src_bucket}/{src_key}");
+    if let Some(v) = version_id {
+        source.push_str("?versionId=");
+        source.push_str(v);
+    }
+    format!("{FORM_PROCESS}={}&{FORM_COPY_SOURCE}={}", form_encode(pipeline), form_encode(&source))
+}
+
+/// Percent-encodes every byte but the unreserved ones (RFC 3986), as SigV4 canonical queries do.
+pub fn encode_query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() * 3);
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// `application/x-www-form-urlencoded` (WHATWG): unreserved bytes as they are, space as `+`.
+fn form_encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() * 3);
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'*' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +164,15 @@ mod tests {
     fn website_urls_put_the_bucket_before_the_host() {
         assert_eq!(website_url("http://127.0.0.1:7480/", "site"), "http://site.127.0.0.1:7480/");
         assert_eq!(website_url("https://zos.example.com", "b"), "https://b.zos.example.com/");
+    }
+
+    #[test]
+    fn process_values_are_encoded_for_query_and_form() {
+        assert_eq!(encode_query_value("image/resize,w_300"), "image%2Fresize%2Cw_300");
+        assert_eq!(
+            process_object_body("image/resize,p_30/rotate,180", "src", "a b/图.jpg", Some("v1")),
+            "x-zos-process=image%2Fresize%2Cp_30%2Frotate%2C180&x-zos-copy-source=src%2Fa+b%2F%E5%9B%BE.jpg%3FversionId%3Dv1"
+        );
     }
 
     #[test]

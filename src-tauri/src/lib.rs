@@ -4,9 +4,12 @@
 mod commands;
 mod dialogs;
 mod events;
+mod protocols;
 mod state;
 
-use commands::{bucket_config, buckets, files, multipart, objects, profiles, topics, transfers, versions};
+use commands::{
+    bucket_config, buckets, files, images, multipart, objects, profiles, topics, transfers, versions,
+};
 use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri::Manager;
 use tauri_specta::{collect_commands, collect_events, Builder};
@@ -86,6 +89,12 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             multipart::abort_multipart_upload,
             multipart::abort_multipart_uploads_older_than,
             multipart::resumable_uploads,
+            images::check_image_pipeline,
+            images::print_image_pipeline,
+            images::image_original,
+            images::render_image,
+            images::image_url,
+            images::save_image,
             files::pick_files_to_upload,
             files::pick_folder_to_upload,
             files::pick_save_location,
@@ -162,6 +171,7 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(os_locale_plugin())
         .invoke_handler(builder.invoke_handler())
+        .register_asynchronous_uri_scheme_protocol(zos_core::images::serve::SCHEME, protocols::images)
         .setup(move |app| {
             builder.mount_events(app);
             let state = tauri::async_runtime::block_on(state::AppState::start(app.handle().clone()))?;

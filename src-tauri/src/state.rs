@@ -5,6 +5,8 @@
 use crate::events;
 use std::sync::Arc;
 use tauri::AppHandle;
+use zos_core::images::serve::ImageServer;
+use zos_core::images::thumbs::ThumbCache;
 use zos_core::local_files::LocalFiles;
 use zos_core::profiles::ProfileService;
 use zos_core::session::{Session, Sessions};
@@ -17,6 +19,8 @@ pub struct AppState {
     pub sessions: Arc<Sessions>,
     pub files: LocalFiles,
     pub transfers: Engine,
+    /// Rendered previews and thumbnails served to the webview (`zosimg:`).
+    pub images: ImageServer,
 }
 
 impl AppState {
@@ -29,7 +33,13 @@ impl AppState {
         let journal = JournalHandle::open(&dir.join("transfers.sqlite"))
             .map_err(|e| AppError::new(ErrorCode::Io, e.to_string()))?;
         let transfers = Engine::start(journal, sessions.clone(), events::transfer_sink(app)).await?;
-        Ok(Self { profiles, sessions, files: LocalFiles::default(), transfers })
+        Ok(Self {
+            profiles,
+            sessions,
+            files: LocalFiles::default(),
+            transfers,
+            images: ImageServer::new(ThumbCache::in_data_dir()),
+        })
     }
 
     /// The connected session of a profile (built on first use, rebuilt after profile changes).

@@ -538,6 +538,44 @@ async resumableUploads(profileId: string, bucket: string) : Promise<Result<Resum
     else return { status: "error", error: e  as any };
 }
 },
+async checkImagePipeline(text: string) : Promise<PipelineCheck> {
+    return await TAURI_INVOKE("check_image_pipeline", { text });
+},
+async printImagePipeline(pipeline: Pipeline) : Promise<string> {
+    return await TAURI_INVOKE("print_image_pipeline", { pipeline });
+},
+async imageOriginal(profileId: string, image: ImageRef) : Promise<Result<RenderedView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("image_original", { profileId, image }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async renderImage(profileId: string, image: ImageRef, pipeline: string, engine: Engine) : Promise<Result<RenderedView, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("render_image", { profileId, image, pipeline, engine }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async imageUrl(profileId: string, image: ImageRef, pipeline: string | null, expiresInSecs: number) : Promise<Result<string, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("image_url", { profileId, image, pipeline, expiresInSecs }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async saveImage(profileId: string, request: SaveImage) : Promise<Result<SavedImage, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("save_image", { profileId, request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 /**
  * Files to upload; empty when the user cancels.
  */
@@ -840,6 +878,10 @@ export type AppendResult = {
  * Where the next append goes (the object's new length).
  */
 nextPosition: number; appended: number }
+/**
+ * `auto-orient,0|1`: 1 applies the EXIF orientation to the pixels.
+ */
+export type AutoOrient = { enabled: boolean }
 export type AzPolicy = "single-az" | "multi-az"
 export type BucketLogging = { 
 /**
@@ -933,6 +975,10 @@ export type Capability = { subResource: SubResource;
  * `None`: the answer proved nothing (e.g. access denied); `error` says what it was.
  */
 support: Support | null; error: AppError | null }
+/**
+ * An opaque RGB color (`RRGGBB` on the wire).
+ */
+export type Color = { r: number; g: number; b: number }
 export type Condition = { HttpErrorCodeReturnedEquals?: string | null; KeyPrefixEquals?: string | null }
 /**
  * One configuration as the form holds it.
@@ -987,6 +1033,30 @@ export type CorsConfiguration = { CORSRules: CorsRule[] }
 export type CorsMethod = "GET" | "PUT" | "HEAD" | "POST" | "DELETE"
 export type CorsRule = { ID?: string | null; AllowedHeaders?: string[]; AllowedMethods: CorsMethod[]; AllowedOrigins: string[]; ExposeHeaders?: string[]; MaxAgeSeconds?: number | null }
 export type CreateBucketRequest = { name: string; acl: CannedAcl | null; objectLock: boolean; azPolicy: AzPolicy | null; storageClass: BucketStorageClass | null }
+/**
+ * `crop`. At least one of `w`, `h`.
+ */
+export type Crop = { 
+/**
+ * `w`, 1–30000; default: to the image's right edge.
+ */
+w: number | null; 
+/**
+ * `h`, 1–30000; default: to the image's bottom edge.
+ */
+h: number | null; 
+/**
+ * `x`: offset right of the gravity origin, 0–30000; default 0.
+ */
+x: number | null; 
+/**
+ * `y`: offset down from the gravity origin, 0–30000; default 0.
+ */
+y: number | null; 
+/**
+ * `g`: which nine-grid cell's top-left corner is the origin; default nw.
+ */
+gravity: Gravity | null }
 export type DefaultRetention = { Mode: RetentionMode; Days?: number | null; Years?: number | null }
 export type DeleteFailure = { key: string; code: ErrorCode; 
 /**
@@ -1050,6 +1120,10 @@ export type EncryptionRule = { ApplyServerSideEncryptionByDefault: EncryptionByD
  * S3 Bucket Keys (fewer KMS calls); unset and false mean the same.
  */
 BucketKeyEnabled?: boolean }
+/**
+ * Who processed a result.
+ */
+export type Engine = "server" | "local"
 /**
  * Every code that can cross IPC. Written once, here: the TypeScript union, the list
  * [`ErrorCode::ALL`] and the parser of server codes all come from this list.
@@ -1120,6 +1194,22 @@ export type Expiration = {
  * ISO-8601 at UTC midnight.
  */
 Date?: string | null; Days?: number | null; ExpiredObjectDeleteMarker?: boolean | null }
+/**
+ * Why a result asked of the server came from the local engine.
+ */
+export type Fallback = 
+/**
+ * The server answered the original image: it has no image processing (radosgw).
+ */
+{ kind: "serverIgnored" } | 
+/**
+ * The server's answer was an error (kept, to be shown).
+ */
+{ kind: "serverFailed"; error: AppError } | 
+/**
+ * This session already saw the server ignore `x-zos-process`; it was not asked again.
+ */
+{ kind: "knownUnsupported" }
 export type FieldProblem = { field: ProfileField; reason: ProfileProblem; 
 /**
  * The part of the input at fault, for the sentence (EndpointHasPath: the path to remove).
@@ -1129,6 +1219,10 @@ part: string | null;
  * English technical detail, for logs and errors (the UI shows its own sentence).
  */
 detail: string }
+/**
+ * A file format the engine reads and writes.
+ */
+export type FileFormat = "jpg" | "png" | "webp" | "bmp" | "tiff" | "gif"
 /**
  * Files are being dragged over the window (`position`), or left it (`None`).
  */
@@ -1140,9 +1234,30 @@ export type FilesDragOver = { position: Point | null }
 export type FilesDropped = { files: LocalFile[]; position: Point }
 export type FilterRule = { name: string; value: string }
 export type FolderSummary = { prefix: string; objects: number; bytes: number }
+/**
+ * `format,<name>`.
+ */
+export type Format = { format: FileFormat }
 export type Grant = { Grantee: Grantee; Permission: Permission }
 export type Grantee = { Type: GranteeType; ID?: string | null; DisplayName?: string | null; EmailAddress?: string | null; URI?: string | null }
 export type GranteeType = "CanonicalUser" | "AmazonCustomerByEmail" | "Group"
+/**
+ * The nine-grid positions.
+ */
+export type Gravity = "nw" | "north" | "ne" | "west" | "center" | "east" | "sw" | "south" | "se"
+export type ImageMark = { 
+/**
+ * The watermark's object key in the same bucket (decoded).
+ */
+key: string; 
+/**
+ * The key's own `?x-zos-process=` pipeline, applied to the watermark first.
+ */
+process: Pipeline | null }
+/**
+ * One object (a version of it with `version_id`).
+ */
+export type ImageRef = { bucket: string; key: string; versionId: string | null }
 export type IndexDocument = { Suffix: string }
 export type ItemPage = { items: ItemView[]; 
 /**
@@ -1182,6 +1297,7 @@ size: number | null;
 isFolder: boolean }
 export type LogPermission = "FULL_CONTROL" | "READ" | "WRITE"
 export type LoggingEnabled = { TargetBucket: string; TargetPrefix: string; TargetGrants?: TargetGrant[] }
+export type Mark = ({ kind: "text" } & TextMark) | ({ kind: "image" } & ImageMark)
 export type MultipartUpload = { key: string; uploadId: string; 
 /**
  * Milliseconds since the epoch.
@@ -1189,6 +1305,34 @@ export type MultipartUpload = { key: string; uploadId: string;
 initiated: number | null; storageClass: string | null; owner: string | null }
 export type NoncurrentVersionExpiration = { NoncurrentDays: number }
 export type NoncurrentVersionTransition = { NoncurrentDays: number; StorageClass: string }
+/**
+ * Something worth telling about a result that is not an error.
+ */
+export type Note = 
+/**
+ * A text watermark was drawn with this font face (the one requested, or the default).
+ */
+{ type: "fontUsed"; used: string } | 
+/**
+ * The requested font is not on this machine; this face stood in for it.
+ */
+{ type: "fontSubstituted"; requested: string; used: string } | 
+/**
+ * No CJK font exists on this machine: Chinese characters may be missing.
+ */
+{ type: "noCjkFont" } | 
+/**
+ * No font available has these characters; they were drawn as empty boxes.
+ */
+{ type: "missingGlyphs"; chars: string } | 
+/**
+ * A resize would have enlarged the image and `limit_1` (the default) kept it as it was.
+ */
+{ type: "notEnlarged" } | 
+/**
+ * The watermark does not fit entirely inside the image and was cut at the edge.
+ */
+{ type: "watermarkClipped" }
 export type NotificationFilter = { 
 /**
  * `prefix`, `suffix`, `regex` on the key.
@@ -1247,6 +1391,72 @@ lastModified: string | null; etag: string | null; storageClass: string | null }
  */
 export type ObjectVersionRef = { bucket: string; key: string; versionId: string | null }
 export type Owner = { ID: string; DisplayName?: string | null }
+export type ParseError = { 
+/**
+ * 0-based index of the step (the `image/` prefix is not a step).
+ */
+step: number; 
+/**
+ * The offending text: a whole parameter, a parameter's name or its value.
+ */
+token: string; 
+/**
+ * Byte offsets of `token` in the text that was parsed.
+ */
+start: number; end: number; kind: ParseErrorKind }
+export type ParseErrorKind = 
+/**
+ * Nothing where a pipeline, a step or a parameter was expected.
+ */
+{ type: "empty" } | 
+/**
+ * The text does not start with `image/`.
+ */
+{ type: "missingPrefix" } | { type: "unknownOperation" } | { type: "unknownParameter"; op: string } | 
+/**
+ * `w` or `w_` without a value, or `rotate` without its degrees.
+ */
+{ type: "missingValue" } | 
+/**
+ * Not a whole decimal number.
+ */
+{ type: "badNumber" } | { type: "outOfRange"; min: number; max: number } | 
+/**
+ * Not six hexadecimal digits.
+ */
+{ type: "badColor" } | { type: "badBase64" } | 
+/**
+ * Base64 that decodes to bytes that are not UTF-8 text.
+ */
+{ type: "badText" } | { type: "badChoice"; allowed: string[] } | 
+/**
+ * The same parameter twice in one step.
+ */
+{ type: "duplicate" } | 
+/**
+ * Two parameters that cannot go together.
+ */
+{ type: "conflict"; with: string } | 
+/**
+ * A step that needs one of these parameters has none.
+ */
+{ type: "missingRequired"; one_of: string[] } | 
+/**
+ * `info` can only be alone.
+ */
+{ type: "infoNotAlone" } | 
+/**
+ * An operation a watermark's own pipeline cannot contain.
+ */
+{ type: "notAllowedInWatermark" } | 
+/**
+ * The pipeline of an image watermark is itself invalid.
+ */
+{ type: "nested"; error: ParseError } | 
+/**
+ * A typed pipeline that the text form cannot express (from [`crate::Pipeline::validate`]).
+ */
+{ type: "notCanonical" }
 export type PartPage = { parts: UploadedPart[]; 
 /**
  * Continue from this part number while it is `Some`.
@@ -1254,6 +1464,14 @@ export type PartPage = { parts: UploadedPart[];
 nextMarker: string | null }
 export type Payer = "BucketOwner" | "Requester"
 export type Permission = "FULL_CONTROL" | "WRITE" | "WRITE_ACP" | "READ" | "READ_ACP"
+/**
+ * A whole `x-zos-process` value: `image/<step>/<step>…`.
+ */
+export type Pipeline = { steps: Step[] }
+/**
+ * A pipeline as typed: the typed steps and canonical text, or the first problem.
+ */
+export type PipelineCheck = { pipeline: Pipeline | null; canonical: string | null; problem: ParseError | null }
 /**
  * A bucket and a prefix in it.
  */
@@ -1438,6 +1656,19 @@ export type PushEndpoint =
  */
 { kind: "kafka"; url: string; ackLevel: string; useSsl: boolean; verifySsl: boolean }
 /**
+ * `quality,q_<1-100>` (relative) or `quality,Q_<1-100>` (absolute).
+ */
+export type Quality = { mode: QualityMode; value: number }
+export type QualityMode = 
+/**
+ * `q`: a percentage of the source JPEG's own quality.
+ */
+"relative" | 
+/**
+ * `Q`: this quality, or the source JPEG's if that is lower.
+ */
+"absolute"
+/**
  * One event as it arrived.
  */
 export type ReceivedEvent = { 
@@ -1451,7 +1682,78 @@ eventName: string; key: string; opaqueData: string | null;
 raw: string }
 export type Redirect = { HostName?: string | null; HttpRedirectCode?: string | null; Protocol?: Protocol | null; ReplaceKeyPrefixWith?: string | null; ReplaceKeyWith?: string | null }
 export type RedirectAllRequestsTo = { HostName: string; Protocol?: Protocol | null }
+export type RenderedFacts = { contentType: string; 
+/**
+ * `jpg`, `png`, `webp`, `bmp`, `tiff`, `gif`, or `json` for `image/info`.
+ */
+format: string; width: number | null; height: number | null; size: number; engine: Engine; 
+/**
+ * Set when the server was asked but the local engine made this.
+ */
+fallback: Fallback | null; 
+/**
+ * What the local engine says about its work (e.g. which font stood in for another).
+ */
+notes: Note[] }
+/**
+ * A rendered image kept for the webview: its facts and the path to load it by, under the
+ * app's `zosimg:` scheme.
+ */
+export type RenderedView = { facts: RenderedFacts; path: string; 
+/**
+ * The text of an `image/info` answer (JSON), shown as text rather than loaded.
+ */
+text: string | null }
 export type RequestPayment = { Payer: Payer }
+/**
+ * `resize`. At least one of `w`, `h`, `p`; `p` excludes `w` and `h`.
+ */
+export type Resize = { 
+/**
+ * `w`, 1–4096.
+ */
+w: number | null; 
+/**
+ * `h`, 1–4096.
+ */
+h: number | null; 
+/**
+ * `m`; default lfit.
+ */
+mode: ResizeMode | null; 
+/**
+ * `color`: the fill of `m_pad`; default FFFFFF.
+ */
+color: Color | null; 
+/**
+ * `p`: percent, 1–1000.
+ */
+percent: number | null; 
+/**
+ * `limit`: `true` (1, the default) never enlarges.
+ */
+limit: boolean | null }
+export type ResizeMode = 
+/**
+ * The largest image inside the w×h box.
+ */
+"lfit" | 
+/**
+ * The smallest image covering the w×h box.
+ */
+"mfit" | 
+/**
+ * mfit, then the middle w×h cut out.
+ */
+"fill" | 
+/**
+ * lfit, then centered on a w×h canvas of `color`.
+ */
+"pad" | 
+/**
+ * Stretched to exactly w×h.
+ */
+"fixed"
 /**
  * A multipart upload in progress that this app started (the uploads view offers "resume").
  */
@@ -1470,12 +1772,26 @@ export type RetentionMode =
  * Nobody can delete or shorten it, not even the root user.
  */
 "COMPLIANCE"
+/**
+ * `rotate,<degrees>`: clockwise, 0–360.
+ */
+export type Rotate = { degrees: number }
 export type RoutingRule = { Condition?: Condition | null; Redirect: Redirect }
 /**
  * Exactly one of the three, or none of them for the whole bucket.
  */
 export type RuleFilter = { Prefix?: string | null; Tag?: Tag | null; And?: AndOperator | null }
 export type RuleStatus = "Enabled" | "Disabled"
+export type SaveImage = { source: ImageRef; pipeline: string; bucket: string; key: string; engine: Engine; 
+/**
+ * Replace an existing object at `bucket/key`.
+ */
+overwrite: boolean }
+export type SavedImage = { engine: Engine; 
+/**
+ * What was uploaded, when the local engine made it.
+ */
+facts: RenderedFacts | null }
 /**
  * What to download or copy: objects (`keys`) and everything under `folders`, all under
  * `prefix` (the folder the user is in; the structure below it is kept).
@@ -1496,6 +1812,14 @@ notAction: boolean; resources: string[];
  */
 notResource: boolean; conditions: PolicyCondition[] }
 /**
+ * One operation of a pipeline, run in order.
+ */
+export type Step = ({ op: "resize" } & Resize) | ({ op: "crop" } & Crop) | ({ op: "rotate" } & Rotate) | ({ op: "watermark" } & Watermark) | ({ op: "format" } & Format) | ({ op: "quality" } & Quality) | ({ op: "autoOrient" } & AutoOrient) | 
+/**
+ * `info`: the image's facts as JSON instead of an image. Must be the only step.
+ */
+{ op: "info" }
+/**
  * The bucket sub-resources the app reads or edits, each with its query word.
  */
 export type SubResource = "acl" | "policy" | "cors" | "website" | "tagging" | "requestPayment" | "versioning" | "lifecycle" | "objectLock" | "encryption" | "logging" | "notification"
@@ -1514,6 +1838,27 @@ export type Support =
 export type Tag = { Key: string; Value: string }
 export type TagSet = { TagSet: Tag[] }
 export type TargetGrant = { Grantee: Grantee; Permission: LogPermission }
+export type TextMark = { 
+/**
+ * `text`: the decoded text (URL-safe base64 of UTF-8 on the wire); never empty.
+ */
+text: string; 
+/**
+ * `type`: a font name such as `heiti` (plain or URL-safe base64 on the wire).
+ */
+font: string | null; 
+/**
+ * `color`; default see `exec::text::DEFAULT_COLOR`.
+ */
+color: Color | null; 
+/**
+ * `size`: pixels per em, 1–1000; default 40.
+ */
+size: number | null; 
+/**
+ * `rotate`: clockwise degrees 0–360; default 0.
+ */
+rotate: number | null }
 /**
  * A topic as the server describes it, parsed.
  */
@@ -1685,6 +2030,26 @@ export type VersionPage = {
  */
 versions: ObjectVersion[]; nextKeyMarker: string | null; nextVersionIdMarker: string | null }
 export type VersioningStatus = "Enabled" | "Suspended"
+/**
+ * `watermark`: a text or an image, placed by gravity and margins.
+ */
+export type Watermark = { 
+/**
+ * `t`: opacity 0–100; default 100.
+ */
+opacity: number | null; 
+/**
+ * `x`: horizontal margin 0–4096; default 10.
+ */
+x: number | null; 
+/**
+ * `y`: vertical margin 0–4096; default 10.
+ */
+y: number | null; 
+/**
+ * `g`: position; default see `exec::watermark::DEFAULT_GRAVITY`.
+ */
+gravity: Gravity | null; mark: Mark }
 export type WebsiteConfiguration = { IndexDocument?: IndexDocument | null; ErrorDocument?: ErrorDocument | null; RedirectAllRequestsTo?: RedirectAllRequestsTo | null; RoutingRules?: RoutingRule[] }
 
 /** tauri-specta globals **/

@@ -3,6 +3,7 @@
 pub mod bucket_config;
 pub mod buckets;
 pub mod files;
+pub mod images;
 pub mod multipart;
 pub mod objects;
 pub mod profiles;

@@ -19,6 +19,7 @@ import type {
 } from "../backend";
 import { fakeBucketTools, isAppendable } from "./fakeBucketTools";
 import { fakeBucketConfig } from "./fakeBucketConfig";
+import { fakeImages } from "./fakeImages";
 import { fakeTopics } from "./fakeTopics";
 import { fakeVersionsAndLock } from "./fakeVersionsAndLock";
 import { fakeDroppedFiles, fakeTransferCommands, onFakeTransfersChanged } from "./fakeTransfers";
@@ -167,6 +168,7 @@ const topics = new Map<string, TopicSummary[]>([
 ]);
 
 export const fakeCommands: BackendCommands = {
+  ...fakeImages(),
   ...fakeBucketConfig(bucketExists),
   ...fakeVersionsAndLock(bucketExists),
   ...fakeTopics(

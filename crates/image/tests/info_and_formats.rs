@@ -130,8 +130,14 @@ fn jpeg_output_has_no_alpha_and_transparent_becomes_white() {
     let src = png_rgba(&logo(80, 80));
     let out = decode_rgba(&run(&src, "image/format,jpg").bytes);
     assert!(close(rgb_at(&out, 1, 1), [255, 255, 255], 6));
-    let out = decode_rgba(&run(&src, "image/format,png").bytes);
-    assert_eq!(out.get_pixel(1, 1).0[3], 0);
+    for keeps_alpha in ["png", "webp", "tiff"] {
+        let out = decode_rgba(&run(&src, &format!("image/format,{keeps_alpha}")).bytes);
+        assert_eq!(out.get_pixel(1, 1).0[3], 0, "{keeps_alpha}");
+        assert_eq!(out.get_pixel(40, 40).0[3], 255, "{keeps_alpha}");
+    }
+    // BMP is written without alpha, like JPEG.
+    let out = decode_rgba(&run(&src, "image/format,bmp").bytes);
+    assert_eq!(out.get_pixel(1, 1).0, [255, 255, 255, 255]);
 }
 
 #[test]

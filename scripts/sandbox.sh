@@ -22,6 +22,7 @@ seed() {
   $convert -size 800x800 plasma:green-yellow "$samples/photos/2026/team/garden.webp"
   $convert -size 640x480 pattern:checkerboard -scale 400% "$samples/photos/2026/team/board.bmp"
   $convert -size 1024x768 gradient:teal-white "$samples/photos/cover.tiff"
+  $convert -size 3000x2000 plasma:coral-gold -blur 0x2 -quality 88 "$samples/photos/2026/trips/海边 日落.jpg"
   $convert -size 512x512 xc:'#1d4ed8' -fill white -font DejaVu-Sans-Bold -pointsize 200 -gravity center -annotate +0+0 'Z' \
     "$samples/photos/logo.png"
   printf 'ZOS Browser sandbox\n\nObjects here live in RAM and vanish when the sandbox stops.\n' \

@@ -120,3 +120,32 @@ export const onFilesDropped = subscriber("filesDropped");
 
 /** Files being dragged over the window (the point), or the drag left or ended (null). */
 export const onFilesDragOver = subscriber("filesDragOver");
+
+// ---- images: the bytes of rendered previews and thumbnails ----
+
+/** The URL of a path served by the app's zosimg: scheme (rendered previews, thumbnails). */
+export function imageSrc(path: string): string {
+  if (path.startsWith("data:") || path.startsWith("blob:")) return path; // the fake's
+  // Windows and Android webviews reach custom schemes as http://<scheme>.localhost.
+  const base = /Windows|Android/.test(navigator.userAgent) ? "http://zosimg.localhost" : "zosimg://localhost";
+  return `${base}${path}`;
+}
+
+/** A thumbnail (≤256 px) of an image object, made by Rust and cached on disk. */
+export function thumbSrc(profileId: string, image: { bucket: string; key: string; versionId?: string | null }, etag: string): string {
+  if (import.meta.env.VITE_MOCK_BACKEND === "1") return fakeThumb(image.key);
+  const q = (name: string, value: string) => `${name}=${encodeURIComponent(value)}`;
+  const query = [q("profile", profileId), q("bucket", image.bucket), q("key", image.key), q("etag", etag)];
+  if (image.versionId) query.push(q("version", image.versionId));
+  return imageSrc(`/thumb?${query.join("&")}`);
+}
+
+/** Dev only (fake backend): a coloured square with the name's first letter. */
+function fakeThumb(key: string): string {
+  const name = key.slice(key.lastIndexOf("/") + 1);
+  let h = 0;
+  for (const c of key) h = (h * 31 + c.charCodeAt(0)) % 360;
+  const letter = (name[0] ?? "?").toUpperCase().replace(/[<&"]/g, "?");
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="hsl(${h} 55% 55%)"/><text x="32" y="43" font-size="30" font-family="sans-serif" text-anchor="middle" fill="#fff">${letter}</text></svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}

@@ -168,7 +168,11 @@ const topics = new Map<string, TopicSummary[]>([
 ]);
 
 export const fakeCommands: BackendCommands = {
-  ...fakeImages(),
+  ...fakeImages({
+    bucketExists,
+    objectsOf: (bucket) => objects.get(bucket) ?? [],
+    setObjects: (bucket, list) => objects.set(bucket, list),
+  }),
   ...fakeBucketConfig(bucketExists),
   ...fakeVersionsAndLock(bucketExists),
   ...fakeTopics(

@@ -2,6 +2,7 @@
 import { messages as bucketSettings } from "../features/bucket-settings/i18n";
 import { messages as buckets } from "../features/buckets/i18n";
 import { messages as drop } from "../features/drop/i18n";
+import { messages as images } from "../features/images/i18n";
 import { messages as objects } from "../features/objects/i18n";
 import { messages as profiles } from "../features/profiles/i18n";
 import { messages as topics } from "../features/topics/i18n";
@@ -11,7 +12,7 @@ import { messages as common } from "./common";
 import type { Locale } from "./locale";
 
 /** Every domain's messages, for the tests (no key may be defined by two domains). */
-export const DOMAINS = { common, profiles, buckets, objects, bucketSettings, topics, transfers, drop, versions } as const;
+export const DOMAINS = { common, profiles, buckets, objects, bucketSettings, topics, transfers, drop, versions, images } as const;
 
 const en = {
   ...common.en,
@@ -23,6 +24,7 @@ const en = {
   ...transfers.en,
   ...drop.en,
   ...versions.en,
+  ...images.en,
 };
 
 /** Every message key of the app: a typed union, so `t("nope")` fails `tsc`. */
@@ -40,5 +42,6 @@ export const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = {
     ...transfers["zh-CN"],
     ...drop["zh-CN"],
     ...versions["zh-CN"],
+    ...images["zh-CN"],
   },
 };

@@ -24,6 +24,12 @@ export const queryKeys = {
   /** Which of a bucket's multipart uploads this app started (and can resume). */
   resumableUploads: (profileId: string, bucket: string) => ["resumableUploads", profileId, bucket] as const,
   topics: (profileId: string) => ["topics", profileId] as const,
+  /** The original of an image object, as the image panel shows it. */
+  imageOriginal: (profileId: string, bucket: string, key: string, versionId: string | null) =>
+    ["image", profileId, bucket, key, versionId, "original"] as const,
+  /** A pipeline's result on one image object, by canonical pipeline and engine. */
+  imageRender: (profileId: string, bucket: string, key: string, versionId: string | null, pipeline: string, engine: string) =>
+    ["image", profileId, bucket, key, versionId, "render", pipeline, engine] as const,
   /** Every page of one transfer's files. */
   transferItemsOf: (id: number) => ["transferItems", id] as const,
   /** A page of a transfer's files. */

@@ -7,6 +7,7 @@ import { BackendError, ErrorMessage } from "../../errors";
 import { useT, type MessageKey } from "../../i18n";
 import { bareEtag, formatCount, formatDateTime, humanBytes } from "../../lib/format";
 import { queryKeys } from "../../lib/queryKeys";
+import { DetailsImage } from "../images/DetailsImage";
 import { NameText } from "./NameText";
 import type { Row } from "./rows";
 
@@ -17,10 +18,12 @@ interface Props {
   selection: readonly Row[];
   /** "Append file…" beside the type of an Appendable object. */
   onAppend?: (key: string) => void;
+  /** "Image process…" under the preview of an image object. */
+  onImageProcess?: (key: string) => void;
 }
 
 /** Details of the one selected object (HEAD), or a hint. */
-export function DetailsPane({ profileId, bucket, selection, onAppend }: Props) {
+export function DetailsPane({ profileId, bucket, selection, onAppend, onImageProcess }: Props) {
   const { t, locale } = useT();
   let body: ReactNode;
   if (selection.length === 0) body = <p className="muted">{t("details.empty")}</p>;
@@ -35,7 +38,7 @@ export function DetailsPane({ profileId, bucket, selection, onAppend }: Props) {
         <p className="muted">{t("details.folderHint")}</p>
       </>
     );
-  } else body = <ObjectDetailsView key={selection[0].key} profileId={profileId} bucket={bucket} row={selection[0]} onAppend={onAppend} />;
+  } else body = <ObjectDetailsView key={selection[0].key} profileId={profileId} bucket={bucket} row={selection[0]} onAppend={onAppend} onImageProcess={onImageProcess} />;
 
   return (
     <aside className="details-pane" data-testid="details-pane">
@@ -50,11 +53,13 @@ function ObjectDetailsView({
   bucket,
   row,
   onAppend,
+  onImageProcess,
 }: {
   profileId: string;
   bucket: string;
   row: Extract<Row, { kind: "object" }>;
   onAppend?: (key: string) => void;
+  onImageProcess?: (key: string) => void;
 }) {
   const { t, locale } = useT();
   const objectKey = row.key;
@@ -91,7 +96,19 @@ function ObjectDetailsView({
     );
   }
   if (head.error) return <ErrorMessage error={head.error} context={t("details.failed", { name: row.name })} />;
-  return <DetailsList d={head.data} onAppend={onAppend} />;
+  return (
+    <>
+      <DetailsImage
+        profileId={profileId}
+        bucket={bucket}
+        objectKey={objectKey}
+        etag={head.data.etag ?? row.entry.etag}
+        contentType={head.data.contentType}
+        onProcess={onImageProcess}
+      />
+      <DetailsList d={head.data} onAppend={onAppend} />
+    </>
+  );
 }
 
 function DetailsList({ d, onAppend }: { d: ObjectDetails; onAppend?: (key: string) => void }) {

@@ -11,6 +11,9 @@ import { queryKeys } from "../../lib/queryKeys";
 import { useStoredState } from "../../lib/useStoredState";
 import { ObjectAclDialog } from "../bucket-settings/acl/ObjectAclDialog";
 import { ObjectTagsDialog } from "../bucket-settings/tags/ObjectTagsDialog";
+import { ImageProcessPanel } from "../images/ImageProcessPanel";
+import { isImage } from "../images/model";
+import { ThumbPlaceProvider } from "../images/thumbs";
 import { TransferStatus } from "../transfers/TransferStatus";
 import { versionsKey } from "../versions/model";
 import { ObjectLockDialog } from "../versions/ObjectLockDialog";
@@ -103,6 +106,8 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
   const [objectDialog, setObjectDialog] = useState<{ kind: "tags" | "acl" | "lock"; key: string } | null>(null);
   /** Every version of the folder's objects in place of the list (features/versions). */
   const [showVersions, setShowVersions] = useState(false);
+  /** The image object the image process panel is open on. */
+  const [imageKey, setImageKey] = useState<string | null>(null);
 
   const go = (place: Place) => {
     if (place.bucket === bucket && place.select === undefined) onNavigate(place.prefix);
@@ -213,32 +218,40 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
         {showVersions ? (
           <VersionsTable profileId={profileId} bucket={bucket} prefix={prefix} />
         ) : (
-          <TableArea
-            pages={pages}
-            prefix={prefix}
-            rows={rows}
-            selected={selection.selected}
-            focusKey={focusKey}
-            sort={sort}
-            onSort={(c) => setSort((s) => nextSort(s, c))}
-            onRowClick={(row, mods) => {
-              selection.click(row.key, rows.map((r) => r.key), mods);
-              setFocusKey(row.key);
-            }}
-            onOpenFolder={onNavigate}
-            onKeyDown={onKeyDown}
-            onContextMenu={(row, at) => {
-              // A row outside the selection becomes the selection, as in a file manager.
-              if (row && !selection.selected.has(row.key)) {
-                selection.set([row.key], row.key);
+          <ThumbPlaceProvider profileId={profileId} bucket={bucket}>
+            <TableArea
+              pages={pages}
+              prefix={prefix}
+              rows={rows}
+              selected={selection.selected}
+              focusKey={focusKey}
+              sort={sort}
+              onSort={(c) => setSort((s) => nextSort(s, c))}
+              onRowClick={(row, mods) => {
+                selection.click(row.key, rows.map((r) => r.key), mods);
                 setFocusKey(row.key);
-              }
-              setRowMenu({ at, rows: row === null ? [] : selection.selected.has(row.key) ? selectedRows : [row] });
-            }}
-          />
+              }}
+              onOpenFolder={onNavigate}
+              onKeyDown={onKeyDown}
+              onContextMenu={(row, at) => {
+                // A row outside the selection becomes the selection, as in a file manager.
+                if (row && !selection.selected.has(row.key)) {
+                  selection.set([row.key], row.key);
+                  setFocusKey(row.key);
+                }
+                setRowMenu({ at, rows: row === null ? [] : selection.selected.has(row.key) ? selectedRows : [row] });
+              }}
+            />
+          </ThumbPlaceProvider>
         )}
         {detailsOpen && !showVersions && (
-          <DetailsPane profileId={profileId} bucket={bucket} selection={selectedRows} onAppend={(key) => void append.start(key)} />
+          <DetailsPane
+            profileId={profileId}
+            bucket={bucket}
+            selection={selectedRows}
+            onAppend={(key) => void append.start(key)}
+            onImageProcess={setImageKey}
+          />
         )}
       </div>
       <footer className="status-bar">
@@ -333,6 +346,9 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
           onClose={() => setObjectDialog(null)}
         />
       )}
+      {imageKey !== null && (
+        <ImageProcessPanel profileId={profileId} bucket={bucket} objectKey={imageKey} onClose={() => setImageKey(null)} />
+      )}
       {toUpload && (
         <UploadOptionsDialog
           files={toUpload}
@@ -372,6 +388,9 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
             { label: t("rowMenu.tags"), separated: true, testId: "row-menu-tags", onSelect: () => setObjectDialog({ kind: "tags", key: one }) },
             { label: t("rowMenu.acl"), testId: "row-menu-acl", onSelect: () => setObjectDialog({ kind: "acl", key: one }) },
             { label: t("rowMenu.lock"), testId: "row-menu-lock", onSelect: () => setObjectDialog({ kind: "lock", key: one }) },
+            ...(isImage(one)
+              ? [{ label: t("images.action"), icon: "edit" as const, separated: true, testId: "row-menu-image", onSelect: () => setImageKey(one) }]
+              : []),
           ];
     return [
       { label: t("rename.action"), icon: "edit", shortcut: "F2", disabled: menuRows.length !== 1, testId: "row-menu-rename", onSelect: () => copyMove.openRename(menuRows) },

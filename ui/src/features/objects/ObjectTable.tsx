@@ -5,6 +5,7 @@ import { displayName } from "../../lib/exactName";
 import { bareEtag, formatDateTime, humanBytes } from "../../lib/format";
 import { ColumnHeader } from "./ColumnHeader";
 import { COLUMNS, useColumnWidths } from "./columns";
+import { RowThumb } from "../images/thumbs";
 import { NameText } from "./NameText";
 import type { Row, Sort, SortColumn } from "./rows";
 import type { ClickModifiers } from "./useSelection";
@@ -216,7 +217,11 @@ const ObjectRow = memo(function ObjectRow({ id, row, index, top, selected, focus
       onDoubleClick={() => row.kind === "folder" && onOpen(row.key)}
     >
       <div role="gridcell" className="cell cell-name" title={row.kind === "folder" ? `${t("objects.folder")}: ${shownKey}` : shownKey}>
-        <Icon name={row.kind === "folder" ? "folder" : "file"} size={18} className={`row-icon ${row.kind}`} />
+        {row.kind === "folder" ? (
+          <Icon name="folder" size={18} className="row-icon folder" />
+        ) : (
+          <RowThumb objectKey={row.key} etag={row.entry.etag} icon={<Icon name="file" size={18} className="row-icon object" />} />
+        )}
         <NameText name={row.name} maxUnits={maxUnits} className="name-text" />
       </div>
       {row.kind === "folder" ? (

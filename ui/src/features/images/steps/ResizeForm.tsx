@@ -12,7 +12,8 @@ const MODE: Record<ResizeMode, MessageKey> = {
   fixed: "images.mode.fixed",
 };
 
-type Limit = "yes" | "no";
+/** `limit_1` (never enlarge) or `limit_0`. */
+type Limit = "1" | "0";
 
 export function ResizeForm({ step, onChange, testId }: { step: Resize; onChange: (s: Resize) => void; testId: string }) {
   const { t } = useT();
@@ -28,27 +29,27 @@ export function ResizeForm({ step, onChange, testId }: { step: Resize; onChange:
         min={1}
         max={1000}
         placeholder="—"
-        hint={t("images.resize.pHint")}
         onChange={(percent) => set({ percent })}
-      />
-      <SelectField<ResizeMode>
-        label={t("images.resize.mode")}
-        testId={`${testId}-mode`}
-        value={step.mode}
-        unset={t("images.defaultIs", { value: t(MODE[DEFAULTS.resizeMode]) })}
-        options={RESIZE_MODES.map((m) => ({ value: m, label: t(MODE[m]) }))}
-        onChange={(mode) => set({ mode })}
       />
       <SelectField<Limit>
         label={t("images.resize.limit")}
         testId={`${testId}-limit`}
-        value={step.limit === null ? null : step.limit ? "yes" : "no"}
+        value={step.limit === null ? null : step.limit ? "1" : "0"}
         unset={t("images.resize.limit.default")}
         options={[
-          { value: "yes", label: t("images.resize.limit.yes") },
-          { value: "no", label: t("images.resize.limit.no") },
+          { value: "1", label: t("images.resize.limit.yes") },
+          { value: "0", label: t("images.resize.limit.no") },
         ]}
-        onChange={(v) => set({ limit: v === null ? null : v === "yes" })}
+        onChange={(v) => set({ limit: v === null ? null : v === "1" })}
+      />
+      <SelectField<ResizeMode>
+        label={t("images.resize.mode")}
+        testId={`${testId}-mode`}
+        wide
+        value={step.mode}
+        unset={t("images.defaultIs", { value: t(MODE[DEFAULTS.resizeMode]) })}
+        options={RESIZE_MODES.map((m) => ({ value: m, label: t(MODE[m]) }))}
+        onChange={(mode) => set({ mode })}
       />
       {(step.mode === "pad" || step.color !== null) && (
         <ColorField

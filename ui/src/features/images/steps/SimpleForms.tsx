@@ -45,6 +45,7 @@ export function QualityForm({ step, onChange, testId }: Props<Quality>) {
       <SelectField<QualityMode>
         label={t("images.quality.mode")}
         testId={`${testId}-mode`}
+        wide
         value={step.mode}
         options={[
           { value: "absolute", label: t("images.quality.absolute") },

@@ -47,6 +47,23 @@ describe("the step builder and the pipeline text", () => {
     expect(screen.queryByTestId("image-step-1")).toBeNull();
   });
 
+  it("builds watermarks: text with font and position, image with its own pipeline", async () => {
+    renderPanel();
+    await addStep("textWatermark");
+    set("image-step-0-text", "水印");
+    set("image-step-0-font", "kaishu");
+    fireEvent.click(screen.getByRole("radio", { name: "Bottom right" }));
+    set("image-step-0-t", "50");
+    await waitFor(() => expect(pipelineText()).toBe("image/watermark,text_5rC05Y2w,type_kaishu,g_se,t_50"));
+
+    await addStep("imageWatermark");
+    set("image-step-1-key", "logo.png");
+    set("image-step-1-process", "image/resize,p_0");
+    await waitFor(() => expect(screen.getByTestId("image-step-1").textContent).toContain("“0” is out of range: 1 to 1000."));
+    set("image-step-1-process", "image/resize,p_50");
+    await waitFor(() => expect(pipelineText()).toBe(`image/watermark,text_5rC05Y2w,type_kaishu,g_se,t_50/watermark,image_${btoa("logo.png?x-zos-process=image/resize,p_50").replace(/\//g, "_")}`));
+  });
+
   it("turns typed text into steps without rewriting it, and canonicalizes it on blur", async () => {
     renderPanel();
     typePipeline("image/rotate, 90");

@@ -12,13 +12,22 @@ export function ThumbPlaceProvider({ profileId, bucket, children }: { profileId:
 }
 
 /**
- * An `<img>` of the thumbnail, loaded lazily; `fallback` instead when the thumbnail cannot be
- * had (no URL, or the load failed: not an image after all, access denied…).
+ * Thumbnails that failed this session (not an image after all, access denied…): not asked again
+ * when their row scrolls back into view. Bounded, in case of a huge folder of them.
  */
+const failed = new Set<string>();
+const MAX_FAILED = 10_000;
+
+/** An `<img>` of the thumbnail, loaded lazily; `fallback` instead when it cannot be had. */
 export function Thumb({ src, alt, className, fallback, testId }: { src: string | null | undefined; alt: string; className: string; fallback: ReactNode; testId?: string }) {
-  const [failed, setFailed] = useState<string | null>(null);
-  if (!src || failed === src) return fallback;
-  return <img src={src} alt={alt} className={className} loading="lazy" decoding="async" draggable={false} data-testid={testId} onError={() => setFailed(src)} />;
+  const [, setBroken] = useState<string | null>(null);
+  if (!src || failed.has(src)) return fallback;
+  const onError = () => {
+    if (failed.size >= MAX_FAILED) failed.clear();
+    failed.add(src);
+    setBroken(src);
+  };
+  return <img src={src} alt={alt} className={className} loading="lazy" decoding="async" draggable={false} data-testid={testId} onError={onError} />;
 }
 
 /**

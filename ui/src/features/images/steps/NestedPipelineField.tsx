@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { api, type ParseError, type Pipeline } from "../../../backend";
 import { useT } from "../../../i18n";
+import { queryKeys } from "../../../lib/queryKeys";
 import { problemSentence } from "../sentences";
 import { CHECK_DELAY_MS } from "../usePipeline";
 
@@ -25,7 +26,7 @@ export function NestedPipelineField({
   const { t } = useT();
   const id = useId();
   const printed = useQuery({
-    queryKey: ["imagePrint", value],
+    queryKey: queryKeys.imagePrint(value),
     queryFn: () => (value ? api.printImagePipeline(value) : ""),
     staleTime: Infinity,
   });
@@ -63,6 +64,8 @@ export function NestedPipelineField({
         aria-describedby={`${id}-note`}
         value={draft ?? printed.data ?? ""}
         onChange={(e) => type(e.target.value)}
+        // A valid text is shown again in canonical form once left.
+        onBlur={() => problem === null && setDraft(null)}
       />
       <p id={`${id}-note`} className={problem ? "field-error" : "field-hint"} role={problem ? "alert" : undefined}>
         {problem ? problemSentence(t, problem) : hint}

@@ -30,6 +30,8 @@ export const queryKeys = {
   /** A pipeline's result on one image object, by canonical pipeline and engine. */
   imageRender: (profileId: string, bucket: string, key: string, versionId: string | null, pipeline: string, engine: string) =>
     ["image", profileId, bucket, key, versionId, "render", pipeline, engine] as const,
+  /** What the image panel has seen of a profile's server (it processes images, or not). */
+  imageServer: (profileId: string) => ["imageServer", profileId] as const,
   /** The canonical text of a typed pipeline (an image watermark's own). */
   imagePrint: (pipeline: unknown) => ["imagePrint", pipeline] as const,
   /** Every page of one transfer's files. */

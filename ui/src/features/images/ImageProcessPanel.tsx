@@ -1,9 +1,11 @@
 import * as Dialog from "@radix-ui/react-dialog";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import type { Engine, ImageRef } from "../../backend";
 import { useT } from "../../i18n";
 import { displayName } from "../../lib/exactName";
 import { lastSegment } from "../../lib/path";
+import { queryKeys } from "../../lib/queryKeys";
 import { CopyUrl } from "./CopyUrl";
 import { PipelineField } from "./PipelineField";
 import { Previews, type Learned } from "./Previews";
@@ -18,6 +20,13 @@ interface Props {
   versionId?: string | null;
   onClose: () => void;
 }
+
+/** What this app session has seen of a profile's server: kept in the query cache, for good. */
+interface ServerSeen {
+  works: boolean;
+  unsupported: boolean;
+}
+const NOTHING_SEEN: ServerSeen = { works: false, unsupported: false };
 
 /** Gives focus back to the opener, or to the object table when the opener is gone (a menu item). */
 function useFocusBack(): (e: Event) => void {
@@ -39,11 +48,20 @@ export function ImageProcessPanel({ profileId, bucket, objectKey, versionId = nu
   const pipeline = usePipeline();
   const [engine, setEngine] = useState<Engine>("server");
   const [compare, setCompare] = useState(false);
-  const [server, setServer] = useState<{ works: boolean; unsupported: boolean }>({ works: false, unsupported: false });
+  const qc = useQueryClient();
+  const server = useQuery({
+    queryKey: queryKeys.imageServer(profileId),
+    queryFn: () => NOTHING_SEEN,
+    initialData: NOTHING_SEEN,
+    staleTime: Infinity,
+    gcTime: Infinity,
+  }).data;
   const learn = useCallback(
     (what: Learned) =>
-      setServer((s) => (what === "serverWorks" ? (s.works ? s : { ...s, works: true }) : s.unsupported ? s : { ...s, unsupported: true })),
-    [],
+      qc.setQueryData<ServerSeen>(queryKeys.imageServer(profileId), (s = NOTHING_SEEN) =>
+        what === "serverWorks" ? (s.works ? s : { ...s, works: true }) : s.unsupported ? s : { ...s, unsupported: true },
+      ),
+    [qc, profileId],
   );
   const focusBack = useFocusBack();
   const name = displayName(lastSegment(objectKey));
@@ -62,6 +80,8 @@ export function ImageProcessPanel({ profileId, bucket, objectKey, versionId = nu
               document.querySelector<HTMLElement>('[data-testid="image-add-step"]')?.focus();
             }}
             onCloseAutoFocus={focusBack}
+            // A stray click beside the panel must not throw the pipeline away: Escape or × close it.
+            onInteractOutside={(e) => e.preventDefault()}
           >
             <header className="img-panel-head">
               <Dialog.Title className="modal-title img-panel-title" title={objectKey}>

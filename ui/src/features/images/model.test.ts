@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { imageSrc, thumbSrc } from "../../backend";
-import { check } from "../../mock/fakeImages";
+import type { ObjectEntry } from "../../backend";
+import { check, fakeImages } from "../../mock/fakeImages";
 import { isImage, newStep, processedKey, utf16Index } from "./model";
 
 describe("what the panel decides alone", () => {
@@ -52,5 +53,28 @@ describe("the dev fake's parser", () => {
     expect(check("image/rotate,90/blur,3").problem).toMatchObject({ step: 1, token: "blur", start: 16, kind: { type: "unknownOperation" } });
     expect(check("resize,w_1").problem).toMatchObject({ token: "resize,w_1", kind: { type: "missingPrefix" } });
     expect(check("image/info/rotate,90").problem).toMatchObject({ kind: { type: "infoNotAlone" } });
+  });
+});
+
+describe("the dev fake's server", () => {
+  it("has no image processing: renders here and says why, saves here, refuses to replace unasked", async () => {
+    let list: ObjectEntry[] = [{ key: "a/cat.jpg", size: 1, lastModified: 0, storageClass: null, etag: '"e"' }];
+    const fake = fakeImages({ bucketExists: () => true, objectsOf: () => list, setObjects: (_b, l) => (list = l) });
+    const image = { bucket: "photos", key: "a/cat.jpg", versionId: null };
+    const data = <T>(r: { status: "ok"; data: T } | { status: "error"; error: { code: string } }) => {
+      if (r.status !== "ok") throw new Error(r.error.code);
+      return r.data;
+    };
+    const first = data(await fake.renderImage("p", image, "image/resize,w_300", "server"));
+    expect(first.facts).toMatchObject({ engine: "local", width: 300, height: 150, fallback: { kind: "serverIgnored" } });
+    expect(data(await fake.renderImage("p", image, "image/rotate,90", "server")).facts).toMatchObject({ width: 500, height: 1000, fallback: { kind: "knownUnsupported" } });
+    expect(data(await fake.renderImage("p", image, "image/info", "local")).text).toContain('"ImageWidth"');
+
+    const save = { source: image, pipeline: "image/format,png", bucket: "photos", key: "a/cat.jpg", engine: "local" as const, overwrite: false };
+    await expect(fake.saveImage("p", save).then(data)).rejects.toThrow("ObjectExists");
+    await expect(fake.saveImage("p", { ...save, key: "b.png", engine: "server" }).then(data)).rejects.toThrow("UnsupportedByServer");
+    expect(data(await fake.saveImage("p", { ...save, key: "b.png" })).engine).toBe("local");
+    expect(list.map((o) => o.key)).toEqual(["a/cat.jpg", "b.png"]);
+    await expect(fake.imageUrl("p", image, null, 30).then(data)).rejects.toThrow("InvalidInput");
   });
 });

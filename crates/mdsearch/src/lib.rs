@@ -1,0 +1,36 @@
+//! ZOS metadata search (RGW md-search style), without network: the query grammar, its
+//! canonical text and the request's parameters.
+//!
+//! Grammar: `[(]field op value[)] [and|or …]`, parentheses nesting; `and` binds tighter than
+//! `or`; fields `bucket name instance size mtime storage_class content_type versioned_epoch`
+//! and `x-amz-meta-<name>`; operators `< <= == >= >`. A value runs to whitespace or `)`.
+//!
+//! Public API:
+//! - [`parse`]`(&str) -> Result<`[`Query`]`, `[`ParseError`]`>`; the error names the token, its
+//!   byte range and a machine-readable [`ParseErrorKind`]; [`ParseError::message`] in English.
+//! - [`print()`]`(&Query) -> String` (also `Display`): canonical text, `parse(&print(q)) == Ok(q)`
+//!   for normalized valid queries ([`Expr::normalize`], [`Query::validate`]).
+//! - [`SearchOptions`] (`mode`, `order`, `max_keys`, `marker`) with
+//!   [`SearchOptions::validate`], and [`to_query_params`]`(&Query, &SearchOptions)` — the
+//!   request's query parameters (wire names are assumed in one place: `options.rs`).
+//!
+//! The AST, [`ParseError`], [`SearchOptions`], and [`OptionsError`] derive serde
+//! (camelCase) and `specta::Type`, without 64-bit integers, to cross IPC as typed JSON.
+
+#![forbid(unsafe_code)]
+
+mod ast;
+mod error;
+mod lex;
+mod options;
+mod parse;
+mod print;
+mod time;
+
+pub use ast::{Condition, Expr, Field, Op, Query, Value, ValueKind, META_PREFIX};
+pub use error::{ParseError, ParseErrorKind};
+pub use options::{
+    to_query_params, Mode, OptionsError, Order, SearchOptions, DEFAULT_MAX_KEYS, MAX_KEYS_LIMIT,
+};
+pub use parse::{parse, MAX_DEPTH, MAX_QUERY_BYTES};
+pub use print::print;

@@ -8,7 +8,12 @@ use zos_mdsearch::*;
 #[test]
 fn ipc_types_export_to_typescript() {
     let mut types = TypeCollection::default();
-    types.register::<Query>().register::<ParseError>().register::<SearchOptions>().register::<OptionsError>();
+    types
+        .register::<Query>()
+        .register::<ParseError>()
+        .register::<SearchOptions>()
+        .register::<OptionsError>()
+        .register::<PatternError>();
     let ts = Typescript::default().export(&types).expect("exports without bigint");
     for name in ["Query", "Expr", "Condition", "Field", "Op", "Value", "ParseErrorKind", "Mode", "Order"] {
         assert!(ts.contains(&format!("export type {name} ")), "{name} missing in:\n{ts}");

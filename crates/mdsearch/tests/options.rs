@@ -1,5 +1,6 @@
-//! Search options and the request's parameters.
+//! Search options, the request's parameters, and local paging.
 
+use std::collections::BTreeMap;
 use zos_mdsearch::*;
 
 fn pairs(params: &[(String, String)]) -> Vec<(&str, &str)> {
@@ -74,4 +75,69 @@ fn validation() {
     assert!(e.message().contains("1 to 10000"), "{}", e.message());
     let json = serde_json::to_string(&SearchOptions::default()).unwrap();
     assert_eq!(json, r#"{"mode":"term","order":null,"maxKeys":100,"marker":null}"#);
+}
+
+fn facts(name: &str, size: u64, meta: Option<&str>) -> ObjectFacts {
+    ObjectFacts {
+        bucket: "b".into(),
+        name: name.into(),
+        size,
+        mtime_ms: size as i64 * 1000,
+        storage_class: "STANDARD".into(),
+        meta: meta.map(|v| BTreeMap::from([("n".to_string(), v.to_string())])).unwrap_or_default(),
+        ..ObjectFacts::default()
+    }
+}
+
+fn names(page: &Page) -> Vec<&str> {
+    page.items.iter().map(|o| o.name.as_str()).collect()
+}
+
+#[test]
+fn sort_and_page_walks_every_result_once() {
+    let all: Vec<ObjectFacts> = (0..25).map(|i| facts(&format!("k{i:02}"), 100 - i, None)).collect();
+    let mut options = SearchOptions { max_keys: 10, ..Default::default() };
+    let mut seen = Vec::new();
+    loop {
+        let page = sort_and_page(all.clone(), &options);
+        seen.extend(names(&page).iter().map(|s| s.to_string()));
+        if !page.is_truncated {
+            assert_eq!(page.next_marker, None);
+            break;
+        }
+        options.marker = page.next_marker.clone();
+    }
+    let expected: Vec<String> = (0..25).map(|i| format!("k{i:02}")).collect();
+    assert_eq!(seen, expected);
+    assert_eq!(options.marker.as_deref(), Some("20"));
+    // Exactly one full page is not truncated.
+    let page = sort_and_page(all[..10].to_vec(), &SearchOptions { max_keys: 10, ..Default::default() });
+    assert!(!page.is_truncated);
+    // Past the end: empty.
+    let past = SearchOptions { marker: Some("99".into()), ..Default::default() };
+    assert_eq!(sort_and_page(all, &past).items, vec![]);
+}
+
+#[test]
+fn sort_keys_and_directions() {
+    let all = vec![
+        facts("b", 2, Some("10")),
+        facts("a", 3, Some("9")),
+        facts("c", 1, None),
+        facts("d", 2, Some("x")),
+    ];
+    let by = |key: Field, descending: bool| {
+        let options = SearchOptions { order: Some(Order { key, descending }), ..Default::default() };
+        names(&sort_and_page(all.clone(), &options)).iter().map(|s| s.to_string()).collect::<Vec<_>>()
+    };
+    assert_eq!(by(Field::Name, false), ["a", "b", "c", "d"]);
+    assert_eq!(by(Field::Name, true), ["d", "c", "b", "a"]);
+    // Ties (size 2) fall back to bucket, name, instance — ascending in either direction.
+    assert_eq!(by(Field::Size, false), ["c", "b", "d", "a"]);
+    assert_eq!(by(Field::Size, true), ["a", "b", "d", "c"]);
+    assert_eq!(by(Field::Mtime, true), ["a", "b", "d", "c"]);
+    // Metadata: numbers as numbers, text byte-wise, absent last either way.
+    assert_eq!(by(Field::Meta("n".into()), false), ["a", "b", "d", "c"]);
+    assert_eq!(by(Field::Meta("n".into()), true), ["d", "b", "a", "c"]);
+    assert_eq!(by(Field::ContentType, true), ["a", "b", "c", "d"]);
 }

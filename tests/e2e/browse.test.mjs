@@ -1255,6 +1255,56 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
     await s3.send(new HeadBucketCommand({ Bucket: VERSIONED_BUCKET }));
   });
 
+  step('image processing: a thumbnail, a typed pipeline previewed locally with the reason, Save as stores the result', async () => {
+    const key = 'images/日落 1.jpg';
+    const jpeg = execFileSync('convert', ['-size', '800x400', 'gradient:orange-navy', '-quality', '90', 'jpg:-']);
+    await s3.send(new PutObjectCommand({ Bucket: DROP_BUCKET, Key: key, Body: jpeg, ContentType: 'image/jpeg' }));
+    await click(`bucket-item-${DROP_BUCKET}`);
+    await goTo('images/');
+    await shown(`object-row-${key}`);
+    // The row's thumbnail is made by Rust (radosgw has no image processing) and loads.
+    const thumbLoaded = (rowId) =>
+      browser.execute((id) => {
+        const img = document.querySelector(`[data-testid="${id}"] img[data-testid="row-thumb"]`);
+        return img ? { complete: img.complete, width: img.naturalWidth, height: img.naturalHeight } : null;
+      }, rowId);
+    let thumb = null;
+    await until(
+      async () => (thumb = await thumbLoaded(`object-row-${key}`))?.width > 0,
+      () => `the row thumbnail did not load: ${JSON.stringify(thumb)}`,
+    );
+    assert.equal(Math.max(thumb.width, thumb.height), 256, 'a thumbnail fits 256 px');
+    await click(`object-row-${key}`);
+    await click('details-image-process');
+    await shown('image-panel');
+    await fill('image-pipeline', 'image/resize,w_300,h_300,m_pad/rotate,90');
+    await browser.keys(['Enter']);
+    await waitText('image-result-facts', (t) => t.startsWith('300 × 300'), '300 × 300');
+    await waitText('image-original-facts', (t) => t.startsWith('800 × 400'), '800 × 400');
+    const fallback = await waitText('image-result-fallback', (t) => t.length > 0, 'the reason for the local preview');
+    assert.match(fallback, /does not process images|不支持图片处理/);
+    const shownSize = await browser.execute(() => {
+      const img = document.querySelector('[data-testid="image-result-img"]');
+      return img && img.complete ? [img.naturalWidth, img.naturalHeight] : null;
+    });
+    assert.deepEqual(shownSize, [300, 300], 'the result image the webview shows');
+    await painted();
+    screenshot('image-process.png');
+
+    await fill('image-save-key', 'images/processed e2e.jpg');
+    await click('image-save-engine-local');
+    await click('image-save-submit');
+    await shown('image-save-done', 30_000);
+    const saved = await s3.send(new GetObjectCommand({ Bucket: DROP_BUCKET, Key: 'images/processed e2e.jpg' }));
+    const bytes = Buffer.from(await saved.Body.transformToByteArray());
+    assert.equal(saved.ContentType, 'image/jpeg');
+    assert.deepEqual([...bytes.subarray(0, 2)], [0xff, 0xd8], 'a JPEG');
+    const dims = execFileSync('identify', ['-format', '%w %h', '-'], { input: bytes, encoding: 'utf8' });
+    assert.equal(dims, '300 300', 'the saved object is the result');
+    await click('image-panel-close');
+    await gone('image-panel');
+  });
+
   step('the secret key is in the keyring and in no file the app wrote', async () => {
     const files = [];
     const leaks = [];

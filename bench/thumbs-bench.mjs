@@ -15,7 +15,7 @@ const BUCKET = 'zos-thumbs';
 const FOLDER = 'photos/';
 const GOAL_MS = 2000;
 /** A thumbnail in an object row of the table (ObjectTable's image rows). */
-const THUMB = '[data-testid="object-table"] img.row-thumb';
+const THUMB = '[data-testid="object-table"] img[data-testid="row-thumb"]';
 const tid = (id) => `[data-testid="${id}"]`;
 const log = (m) => console.log(`[thumbs] ${m}`);
 

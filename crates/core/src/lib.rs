@@ -21,6 +21,7 @@ pub mod locale;
 pub mod objects;
 pub mod paths;
 pub mod profiles;
+pub mod search;
 pub mod session;
 pub mod topics;
 pub mod validation;

@@ -348,6 +348,15 @@ async fn order_paging_heads_caps_and_boto3_agree_with_the_table() {
     let page = search_local_with(&s3, &r_all(&bucket), &cancelled, |_| {}).await.unwrap();
     assert_eq!((page.scanned, page.hits.len()), (0, 0));
     assert!(page.limited.as_deref().is_some_and(|l| l.starts_with("cancelled")));
+    // Cancelled while HEADs run, on the last page: still said.
+    let cancel = Arc::new(AtomicBool::new(false));
+    let mid = LocalOptions { cancel: Some(cancel.clone()), ..Default::default() };
+    let stop = |_| cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+    let page = search_local_with(&s3, &head_query, &mid, stop).await.unwrap();
+    assert!(
+        page.headed < 6 && page.limited.as_deref().is_some_and(|l| l.starts_with("cancelled")),
+        "{page:?}"
+    );
     drop_bucket(&s3, &bucket).await;
 }
 

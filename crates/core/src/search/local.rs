@@ -152,6 +152,9 @@ pub async fn search_local_with(
             }
         }
         run.report(false);
+        if cancelled() {
+            limited = Some(format!("cancelled after {} objects were listed", run.counts.listed));
+        }
         if limited.is_some() {
             break;
         }

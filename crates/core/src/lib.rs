@@ -23,6 +23,7 @@ pub mod paths;
 pub mod profiles;
 pub mod search;
 pub mod session;
+pub mod sharing;
 pub mod topics;
 pub mod validation;
 pub mod zos_wire;

@@ -8,7 +8,7 @@ mod protocols;
 mod state;
 
 use commands::{
-    bucket_config, buckets, files, images, multipart, objects, profiles, topics, transfers, versions,
+    bucket_config, buckets, files, images, multipart, objects, profiles, search, topics, transfers, versions,
 };
 use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri::Manager;
@@ -95,6 +95,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             images::render_image,
             images::image_url,
             images::save_image,
+            search::check_search_query,
+            search::print_search_query,
+            search::search_objects,
             files::pick_files_to_upload,
             files::pick_folder_to_upload,
             files::pick_save_location,

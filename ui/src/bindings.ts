@@ -576,6 +576,20 @@ async saveImage(profileId: string, request: SaveImage) : Promise<Result<SavedIma
     else return { status: "error", error: e  as any };
 }
 },
+async checkSearchQuery(text: string) : Promise<QueryCheck> {
+    return await TAURI_INVOKE("check_search_query", { text });
+},
+async printSearchQuery(query: SearchQuery) : Promise<string> {
+    return await TAURI_INVOKE("print_search_query", { query });
+},
+async searchObjects(profileId: string, request: SearchRequest, engine: SearchEngine) : Promise<Result<SearchPage, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("search_objects", { profileId, request, engine }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 /**
  * Files to upload; empty when the user cancels.
  */
@@ -1669,6 +1683,11 @@ export type QualityMode =
  */
 "absolute"
 /**
+ * A query as typed: the typed tree and canonical text, or the first problem (for the search
+ * box and the query builder, which stay in sync through this and [`print_query`]).
+ */
+export type QueryCheck = { query: SearchQuery | null; canonical: string | null; problem: SearchParseError | null }
+/**
  * One event as it arrived.
  */
 export type ReceivedEvent = { 
@@ -1792,6 +1811,187 @@ export type SavedImage = { engine: Engine;
  * What was uploaded, when the local engine made it.
  */
 facts: RenderedFacts | null }
+/**
+ * `field op value`, e.g. `size>=1024`.
+ */
+export type SearchCondition = { field: SearchField; op: SearchOp; value: SearchValue }
+export type SearchEngine = 
+/**
+ * The server's md-search endpoint.
+ */
+"server" | 
+/**
+ * Listed and evaluated here.
+ */
+"local"
+/**
+ * `And` / `Or` are n-ary. The parser yields them normalized: at least two items, and no item
+ * of the same kind as its parent (`a and (b and c)` is `And[a, b, c]`) — see [`Expr::normalize`].
+ */
+export type SearchExpr = { cond: SearchCondition } | { and: SearchExpr[] } | { or: SearchExpr[] }
+/**
+ * The searchable fields of the guide, plus RGW's custom metadata `x-amz-meta-<name>`.
+ */
+export type SearchField = "bucket" | "name" | 
+/**
+ * The version id; RGW indexes the null version as the text `null`.
+ */
+"instance" | "size" | "mtime" | "storageClass" | "contentType" | "versionedEpoch" | 
+/**
+ * `x-amz-meta-<name>`; the name is lowercase (S3 metadata names are case-insensitive).
+ */
+{ meta: string }
+/**
+ * One object found.
+ */
+export type SearchHit = { bucket: string; key: string; 
+/**
+ * The version id; `None` for the null version (RGW answers `null`) and for the current
+ * versions a local search lists.
+ */
+instance: string | null; size: number; 
+/**
+ * ISO 8601, UTC.
+ */
+lastModified: string | null; 
+/**
+ * As S3 writes it, with its quotes.
+ */
+etag: string | null; 
+/**
+ * Local search: known only when the object was HEADed (see [`SearchPage::headed`]).
+ */
+contentType: string | null; storageClass: string | null; 
+/**
+ * Names without `x-amz-meta-`. Local search: known only when the object was HEADed.
+ */
+customMetadata: Partial<{ [key in string]: string }> }
+/**
+ * How `==` compares text (`qmode`). Numbers and dates always compare as such.
+ */
+export type SearchMode = 
+/**
+ * Exact equality.
+ */
+"term" | 
+/**
+ * Within a few edits, like Elasticsearch's `fuzzy` query (see `strmatch.rs`).
+ */
+"fuzzy" | 
+/**
+ * `*` any run of characters, `?` one character, `\` escapes.
+ */
+"wild" | 
+/**
+ * The whole text matches the regular expression.
+ */
+"regex"
+/**
+ * `<`, `<=`, `==`, `>=`, `>` — the guide's and RGW's documented operators. RGW's parser also
+ * knows `!=`, but neither its documentation nor the ZOS guide lists it, so it is refused.
+ */
+export type SearchOp = "lt" | "le" | "eq" | "ge" | "gt"
+export type SearchOptions = { mode: SearchMode; 
+/**
+ * `None`: the server's default, ascending by name.
+ */
+order: SearchOrder | null; 
+/**
+ * 1 to [`MAX_KEYS_LIMIT`].
+ */
+maxKeys: number; 
+/**
+ * The offset of the first result, in decimal: `None` or a `NextMarker` from the last page.
+ */
+marker: string | null }
+/**
+ * `qorderkey` and `qorder`.
+ */
+export type SearchOrder = { key: SearchField; descending: boolean }
+export type SearchPage = { hits: SearchHit[]; isTruncated: boolean; 
+/**
+ * The `marker` of the next page (a result offset, in decimal), when `is_truncated`.
+ */
+nextMarker: string | null; engine: SearchEngine; 
+/**
+ * Objects listed (local search only; 0 for the server).
+ */
+scanned: number; 
+/**
+ * HEAD requests made (local search only).
+ */
+headed: number; 
+/**
+ * Why a local search stopped before the end of the bucket (a cap, or cancelled): its
+ * results then cover only what was examined.
+ */
+limited: string | null }
+/**
+ * `token` is always `query[start..end]` (byte offsets, as in zos-image's errors); for an
+ * error at the end of the text, `start == end == query.len()` and `token` is empty.
+ */
+export type SearchParseError = { start: number; end: number; token: string; kind: SearchParseErrorKind }
+export type SearchParseErrorKind = 
+/**
+ * Nothing but whitespace.
+ */
+{ type: "empty" } | 
+/**
+ * The text stops where one of `expected` should come.
+ */
+{ type: "unexpectedEnd"; expected: string[] } | { type: "unexpectedToken"; expected: string[] } | { type: "unknownField" } | 
+/**
+ * An operator other than `<`, `<=`, `==`, `>=`, `>` (`!=` included: see [`crate::Op`]).
+ */
+{ type: "badOperator" } | 
+/**
+ * Not a whole decimal number from 0 to 9223372036854775807.
+ */
+{ type: "badNumber" } | { type: "badDate" } | 
+/**
+ * A `(` never closed (the token is that `(`), or a `)` with no `(`.
+ */
+{ type: "unbalancedParen" } | 
+/**
+ * `field op` with no value after it; the token is `field op`.
+ */
+{ type: "emptyValue" } | 
+/**
+ * A value starting with `"` or `'`: the server has no quoting and would search for the
+ * quote (and stop the value at the first space).
+ */
+{ type: "quotedValue" } | { type: "tooDeep"; max: number } | { type: "tooLong"; max: number } | 
+/**
+ * From [`crate::Query::validate`]: the condition does not read back as itself (e.g. a
+ * value with a space, or a number with leading zeros). The token is the printed condition.
+ */
+{ type: "notCanonical" }
+/**
+ * A parsed query. Build one with [`crate::parse`]; write it with [`crate::print`].
+ */
+export type SearchQuery = { root: SearchExpr }
+export type SearchRequest = { bucket: string; 
+/**
+ * The query as the user typed it, e.g. `size>=1048576 and name==*.mp4`.
+ */
+query: string; options: SearchOptions }
+/**
+ * A value, typed by its field.
+ */
+export type SearchValue = 
+/**
+ * As typed: not empty, no whitespace or `)` (RGW reads a value up to either), not starting
+ * with a quote (see [`crate::ParseErrorKind::QuotedValue`]).
+ */
+{ text: string } | 
+/**
+ * Decimal digits without leading zeros, at most `i64::MAX` (RGW parses with strtoll).
+ */
+{ integer: string } | 
+/**
+ * UTC, `YYYY-MM-DDTHH:MM:SSZ` or with milliseconds `…SS.mmmZ`.
+ */
+{ time: string }
 /**
  * What to download or copy: objects (`keys`) and everything under `folders`, all under
  * `prefix` (the folder the user is in; the structure below it is kept).

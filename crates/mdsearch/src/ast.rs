@@ -11,6 +11,7 @@ use std::borrow::Cow;
 /// A parsed query. Build one with [`crate::parse`]; write it with [`crate::print`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
+#[serde(rename = "SearchQuery")]
 pub struct Query {
     pub root: Expr,
 }
@@ -19,6 +20,7 @@ pub struct Query {
 /// of the same kind as its parent (`a and (b and c)` is `And[a, b, c]`) — see [`Expr::normalize`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
+#[serde(rename = "SearchExpr")]
 pub enum Expr {
     Cond(Condition),
     And(Vec<Expr>),
@@ -28,6 +30,7 @@ pub enum Expr {
 /// `field op value`, e.g. `size>=1024`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
+#[serde(rename = "SearchCondition")]
 pub struct Condition {
     pub field: Field,
     pub op: Op,
@@ -37,6 +40,7 @@ pub struct Condition {
 /// The searchable fields of the guide, plus RGW's custom metadata `x-amz-meta-<name>`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
+#[serde(rename = "SearchField")]
 pub enum Field {
     Bucket,
     Name,
@@ -134,6 +138,7 @@ pub(crate) fn is_meta_name(name: &str) -> bool {
 /// knows `!=`, but neither its documentation nor the ZOS guide lists it, so it is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
+#[serde(rename = "SearchOp")]
 pub enum Op {
     Lt,
     Le,
@@ -159,6 +164,7 @@ impl Op {
 /// A value, typed by its field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
+#[serde(rename = "SearchValue")]
 pub enum Value {
     /// As typed: not empty, no whitespace or `)` (RGW reads a value up to either), not starting
     /// with a quote (see [`crate::ParseErrorKind::QuotedValue`]).

@@ -8,6 +8,7 @@ use std::fmt;
 /// error at the end of the text, `start == end == query.len()` and `token` is empty.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
+#[serde(rename = "SearchParseError")]
 pub struct ParseError {
     pub start: u32,
     pub end: u32,
@@ -17,6 +18,7 @@ pub struct ParseError {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(tag = "type", rename_all = "camelCase")]
+#[serde(rename = "SearchParseErrorKind")]
 pub enum ParseErrorKind {
     /// Nothing but whitespace.
     Empty,

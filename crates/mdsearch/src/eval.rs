@@ -54,6 +54,7 @@ impl ObjectFacts {
 /// A regex pattern that does not compile, or compiles too large.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
+#[serde(rename = "SearchPatternError")]
 pub struct PatternError {
     pub pattern: String,
     pub message: String,

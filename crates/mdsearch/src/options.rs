@@ -25,6 +25,7 @@ pub const MAX_KEYS_LIMIT: u32 = 10_000;
 /// How `==` compares text (`qmode`). Numbers and dates always compare as such.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
+#[serde(rename = "SearchMode")]
 pub enum Mode {
     /// Exact equality.
     #[default]
@@ -53,6 +54,7 @@ impl Mode {
 /// `qorderkey` and `qorder`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
+#[serde(rename = "SearchOrder")]
 pub struct Order {
     pub key: Field,
     pub descending: bool,
@@ -78,6 +80,7 @@ impl Default for SearchOptions {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(tag = "type", rename_all = "camelCase")]
+#[serde(rename = "SearchOptionsError")]
 pub enum OptionsError {
     MaxKeysOutOfRange {
         value: u32,

@@ -7,6 +7,7 @@ pub mod images;
 pub mod multipart;
 pub mod objects;
 pub mod profiles;
+pub mod search;
 pub mod topics;
 pub mod transfers;
 pub mod versions;

@@ -20,6 +20,7 @@ import type {
 import { fakeBucketTools, isAppendable } from "./fakeBucketTools";
 import { fakeBucketConfig } from "./fakeBucketConfig";
 import { fakeImages } from "./fakeImages";
+import { fakeSearch } from "./fakeSearch";
 import { fakeTopics } from "./fakeTopics";
 import { fakeVersionsAndLock } from "./fakeVersionsAndLock";
 import { fakeDroppedFiles, fakeTransferCommands, onFakeTransfersChanged } from "./fakeTransfers";
@@ -168,6 +169,7 @@ const topics = new Map<string, TopicSummary[]>([
 ]);
 
 export const fakeCommands: BackendCommands = {
+  ...fakeSearch(),
   ...fakeImages({
     bucketExists,
     objectsOf: (bucket) => objects.get(bucket) ?? [],

@@ -275,9 +275,6 @@ pub fn check_pipeline(text: &str) -> PipelineCheck {
     }
 }
 
-/// Presigned URLs live from one minute to seven days (SigV4's limit).
-pub const MIN_URL_SECS: u32 = 60;
-pub const MAX_URL_SECS: u32 = 7 * 24 * 3600;
 
 /// A presigned GET URL of the image, with the pipeline (checked first) when one is given.
 pub async fn share_url(
@@ -286,20 +283,10 @@ pub async fn share_url(
     pipeline: Option<&str>,
     expires_in_secs: u32,
 ) -> Result<String> {
-    if !(MIN_URL_SECS..=MAX_URL_SECS).contains(&expires_in_secs) {
-        return Err(AppError::invalid_input(format!(
-            "a link lives from {MIN_URL_SECS} seconds to {MAX_URL_SECS} seconds (7 days), not {expires_in_secs}"
-        )));
-    }
+    let expires_in = crate::sharing::check_expiry(expires_in_secs)?;
     let canonical = match pipeline.map(str::trim).filter(|p| !p.is_empty()) {
         Some(text) => Some(zos_image::print(&parse(text)?)),
         None => None,
     };
-    server::presigned_url(
-        s3,
-        image,
-        canonical.as_deref(),
-        std::time::Duration::from_secs(u64::from(expires_in_secs)),
-    )
-    .await
+    server::presigned_url(s3, image, canonical.as_deref(), expires_in).await
 }

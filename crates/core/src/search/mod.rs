@@ -23,7 +23,8 @@ use crate::error::{AppError, Result};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::collections::BTreeMap;
-use zos_mdsearch::{Query, SearchOptions};
+/// The grammar's types, for the commands and the UI's query builder.
+pub use zos_mdsearch::{Query, SearchOptions};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -89,4 +90,40 @@ pub(crate) fn prepare(request: &SearchRequest) -> Result<Query> {
     let query = zos_mdsearch::parse(&request.query).map_err(|e| AppError::invalid_input(e.message()))?;
     request.options.validate().map_err(|e| AppError::invalid_input(e.message()))?;
     Ok(query)
+}
+
+/// A query as typed: the typed tree and canonical text, or the first problem (for the search
+/// box and the query builder, which stay in sync through this and [`print_query`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct QueryCheck {
+    pub query: Option<Query>,
+    pub canonical: Option<String>,
+    pub problem: Option<zos_mdsearch::ParseError>,
+}
+
+pub fn check_query(text: &str) -> QueryCheck {
+    match zos_mdsearch::parse(text) {
+        Ok(query) => {
+            QueryCheck { canonical: Some(zos_mdsearch::print(&query)), query: Some(query), problem: None }
+        }
+        Err(problem) => QueryCheck { query: None, canonical: None, problem: Some(problem) },
+    }
+}
+
+pub fn print_query(query: &Query) -> String {
+    zos_mdsearch::print(query)
+}
+
+/// Runs a search with the engine asked for. The local one reports no progress here (the
+/// command answers once); a bounded search is said in [`SearchPage::limited`].
+pub async fn search(
+    s3: &aws_sdk_s3::Client,
+    request: &SearchRequest,
+    engine: SearchEngine,
+) -> Result<SearchPage> {
+    match engine {
+        SearchEngine::Server => search_server(s3, request).await,
+        SearchEngine::Local => search_local(s3, request, |_| {}).await,
+    }
 }

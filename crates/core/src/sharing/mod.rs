@@ -6,7 +6,9 @@
 pub mod post;
 
 use crate::error::{AppError, ErrorCode, Result};
-pub use crate::images::{MAX_URL_SECS, MIN_URL_SECS};
+/// Presigned links live from one minute to seven days (SigV4's limit); image links too.
+pub const MIN_URL_SECS: u32 = 60;
+pub const MAX_URL_SECS: u32 = 7 * 24 * 3600;
 use aws_sdk_s3::presigning::PresigningConfig;
 use serde::{Deserialize, Serialize};
 use specta::Type;

@@ -8,7 +8,8 @@ mod protocols;
 mod state;
 
 use commands::{
-    bucket_config, buckets, files, images, multipart, objects, profiles, search, topics, transfers, versions,
+    bucket_config, buckets, files, images, multipart, objects, profiles, search, sharing, topics, transfers,
+    versions,
 };
 use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri::Manager;
@@ -98,6 +99,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             search::check_search_query,
             search::print_search_query,
             search::search_objects,
+            sharing::share_get_link,
+            sharing::share_put_link,
+            sharing::share_post_form,
             files::pick_files_to_upload,
             files::pick_folder_to_upload,
             files::pick_save_location,

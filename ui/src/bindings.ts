@@ -590,6 +590,30 @@ async searchObjects(profileId: string, request: SearchRequest, engine: SearchEng
     else return { status: "error", error: e  as any };
 }
 },
+async shareGetLink(profileId: string, target: ShareTarget, expiresInSecs: number, downloadName: string | null) : Promise<Result<string, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("share_get_link", { profileId, target, expiresInSecs, downloadName }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async sharePutLink(profileId: string, bucket: string, key: string, expiresInSecs: number, contentType: string | null) : Promise<Result<UploadLink, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("share_put_link", { profileId, bucket, key, expiresInSecs, contentType }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async sharePostForm(profileId: string, request: PostFormRequest) : Promise<Result<PostForm, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("share_post_form", { profileId, request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 /**
  * Files to upload; empty when the user cancels.
  */
@@ -1034,6 +1058,11 @@ clockSkewSeconds: number | null;
  */
 clockSkewWarning: boolean }
 /**
+ * Which Content-Type the upload may declare. With `StartsWith` the form carries the prefix as
+ * a value to complete (a text input in the HTML).
+ */
+export type ContentTypeRule = { exact: string } | { startsWith: string }
+/**
  * Where a copy or move goes: a bucket of the same profile and a prefix in it (ending in `/`,
  * or empty for the bucket's root; for a rename of one key, the new key itself is `prefix` +
  * the key's name below the selection's prefix).
@@ -1287,6 +1316,11 @@ export type ItemView = { id: number; key: string;
  * The local path relative to the transfer's folder (or the file name).
  */
 localName: string; size: number; bytesDone: number; state: ItemState; error: AppError | null }
+/**
+ * Which keys the form may write: one key, or any key under a prefix (the form's key is then
+ * `prefix${filename}`, which S3 replaces with the uploaded file's name).
+ */
+export type KeyRule = { exact: string } | { startsWith: string }
 export type LifecycleConfiguration = { Rules: LifecycleRule[] }
 export type LifecycleRule = { ID?: string | null; Status: RuleStatus; Filter?: RuleFilter | null; Expiration?: Expiration | null; Transitions?: Transition[]; NoncurrentVersionTransitions?: NoncurrentVersionTransition[]; NoncurrentVersionExpiration?: NoncurrentVersionExpiration | null; AbortIncompleteMultipartUpload?: AbortIncompleteMultipartUpload | null }
 /**
@@ -1522,6 +1556,16 @@ export type PolicyTemplate =
  * Every request over plain HTTP is denied.
  */
 "denyInsecureTransport"
+/**
+ * The form: POST `fields` in this order to `url` as multipart/form-data, then the file as the
+ * last part, named `file`. `curl` and `html` are the same form ready to use.
+ */
+export type PostForm = { url: string; fields: ([string, string])[]; curl: string; html: string }
+export type PostFormRequest = { bucket: string; key: KeyRule; expiresInSecs: number; maxSizeBytes: number | null; minSizeBytes: number | null; contentType: ContentTypeRule | null; 
+/**
+ * 200, 201 (answers an XML description of the object) or 204 (S3's default).
+ */
+successActionStatus: number | null }
 export type PreflightAnswer = { status: number; 
 /**
  * The server allowed it: 2xx with `Access-Control-Allow-Origin`.
@@ -1997,6 +2041,10 @@ export type SearchValue =
  * `prefix` (the folder the user is in; the structure below it is kept).
  */
 export type Selection = { prefix: string; keys: string[]; folders: string[] }
+/**
+ * The object a link points at; `version_id` pins one version (else the latest).
+ */
+export type ShareTarget = { bucket: string; key: string; versionId: string | null }
 export type SseAlgorithm = "AES256" | "aws:kms"
 export type Statement = { sid: string | null; effect: Effect; principal: Principal; 
 /**
@@ -2207,6 +2255,11 @@ export type UnsupportedWhy =
  * 501 or `NotImplemented`.
  */
 "NotImplemented"
+/**
+ * A presigned upload: the uploader sends `method` to `url` with exactly these `headers`
+ * (they are signed). `curl` is the same request as a command line, the file as `<path>`.
+ */
+export type UploadLink = { url: string; method: string; headers: ([string, string])[]; curl: string }
 /**
  * What an upload sends with each object besides its bytes.
  */

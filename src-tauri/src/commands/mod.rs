@@ -8,6 +8,7 @@ pub mod multipart;
 pub mod objects;
 pub mod profiles;
 pub mod search;
+pub mod sharing;
 pub mod topics;
 pub mod transfers;
 pub mod versions;

@@ -21,6 +21,7 @@ import { fakeBucketTools, isAppendable } from "./fakeBucketTools";
 import { fakeBucketConfig } from "./fakeBucketConfig";
 import { fakeImages } from "./fakeImages";
 import { fakeSearch } from "./fakeSearch";
+import { fakeSharing } from "./fakeSharing";
 import { fakeTopics } from "./fakeTopics";
 import { fakeVersionsAndLock } from "./fakeVersionsAndLock";
 import { fakeDroppedFiles, fakeTransferCommands, onFakeTransfersChanged } from "./fakeTransfers";
@@ -170,6 +171,7 @@ const topics = new Map<string, TopicSummary[]>([
 
 export const fakeCommands: BackendCommands = {
   ...fakeSearch(),
+  ...fakeSharing(),
   ...fakeImages({
     bucketExists,
     objectsOf: (bucket) => objects.get(bucket) ?? [],

@@ -146,6 +146,28 @@ pub(crate) fn shell_quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', r"'\''"))
 }
 
+/// A GET link; with `download_name`, browsers save it under that name (`attachment`).
+pub async fn share_link(
+    s3: &aws_sdk_s3::Client,
+    target: &ShareTarget,
+    expires_in_secs: u32,
+    download_name: Option<&str>,
+) -> Result<String> {
+    get_link(s3, target, expires_in_secs, download_name.map(attachment)).await
+}
+
+/// A POST form signed with a profile's keys: the secret is read from the keyring for the
+/// signature and goes nowhere else.
+pub async fn profile_post_form(
+    profiles: &crate::profiles::ProfileService,
+    profile_id: &str,
+    request: &post::PostFormRequest,
+) -> Result<post::PostForm> {
+    let profile = profiles.get(profile_id).await?;
+    let settings = profiles.settings(&profile, None).await?;
+    post::post_form(&settings, request, SystemTime::now())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

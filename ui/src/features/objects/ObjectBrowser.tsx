@@ -14,6 +14,7 @@ import { ObjectTagsDialog } from "../bucket-settings/tags/ObjectTagsDialog";
 import { ImageProcessPanel } from "../images/ImageProcessPanel";
 import { isImage } from "../images/model";
 import { ThumbPlaceProvider } from "../images/thumbs";
+import { ShareDialog } from "../sharing/ShareDialog";
 import { TransferStatus } from "../transfers/TransferStatus";
 import { versionsKey } from "../versions/model";
 import { ObjectLockDialog } from "../versions/ObjectLockDialog";
@@ -108,6 +109,7 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
   const [showVersions, setShowVersions] = useState(false);
   /** The image object the image process panel is open on. */
   const [imageKey, setImageKey] = useState<string | null>(null);
+  const [shareKey, setShareKey] = useState<string | null>(null);
 
   const go = (place: Place) => {
     if (place.bucket === bucket && place.select === undefined) onNavigate(place.prefix);
@@ -349,6 +351,9 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
       {imageKey !== null && (
         <ImageProcessPanel profileId={profileId} bucket={bucket} objectKey={imageKey} onClose={() => setImageKey(null)} />
       )}
+      {shareKey !== null && (
+        <ShareDialog profileId={profileId} bucket={bucket} objectKey={shareKey} onClose={() => setShareKey(null)} />
+      )}
       {toUpload && (
         <UploadOptionsDialog
           files={toUpload}
@@ -391,6 +396,7 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
             ...(isImage(one)
               ? [{ label: t("images.action"), icon: "edit" as const, separated: true, testId: "row-menu-image", onSelect: () => setImageKey(one) }]
               : []),
+            { label: t("share.action"), icon: "copy", separated: true, testId: "row-menu-share", onSelect: () => setShareKey(one) },
           ];
     return [
       { label: t("rename.action"), icon: "edit", shortcut: "F2", disabled: menuRows.length !== 1, testId: "row-menu-rename", onSelect: () => copyMove.openRename(menuRows) },

@@ -275,7 +275,6 @@ pub fn check_pipeline(text: &str) -> PipelineCheck {
     }
 }
 
-
 /// A presigned GET URL of the image, with the pipeline (checked first) when one is given.
 pub async fn share_url(
     s3: &aws_sdk_s3::Client,

@@ -46,9 +46,12 @@ async function noticeSays(text) {
 }
 /** Replaces a field's text as a user does: select all, type. */
 async function retype(id, text) {
-  await (await shown(id)).click();
+  const field = await shown(id);
+  await field.click();
   await browser.keys(['Control', 'a']);
-  await browser.keys([...text]);
+  await browser.keys(['Backspace']);
+  // addValue, not keys(): WebKitWebDriver's key actions drop Shift here ("_" arrives as "-").
+  await field.addValue(text);
 }
 const focused = () => browser.execute(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
 const go = (hash) => browser.execute((h) => { window.location.hash = h; }, hash);
@@ -189,6 +192,26 @@ try {
     await go(`/p/${profileId}/b/photos?prefix=${encodeURIComponent('2026/trips/')}`);
     await shown('object-table');
     await shot(`14-${lang}-objects-deep-link`);
+    // Image process: the row's context menu, then a pipeline typed in: a resize and a Chinese
+    // text watermark ("中文水印", URL-safe base64), previewed by the local engine.
+    await click('object-row-2026/trips/海边 日落.jpg');
+    await (await el('object-row-2026/trips/海边 日落.jpg')).click({ button: 'right' });
+    await shown('row-menu');
+    await click('row-menu-image');
+    await shown('image-panel');
+    await retype('image-pipeline', 'image/resize,w_600/watermark,text_5Lit5paH5rC05Y2w,size_48,g_se,t_80');
+    await browser.keys(['Enter']);
+    // A picture either way: this script is for looking, not a test.
+    await browser
+      .waitUntil(async () => (await (await el('image-result-facts')).getText()).startsWith('600'), { timeout: 60_000 })
+      .catch(async () => console.log(`${lang}: the result shows "${await (await el('image-result-facts')).getText()}"`));
+    await shot(`16-${lang}-image-process`);
+    await retype('image-pipeline', 'image/resize,w_0');
+    await shown('image-pipeline-problem');
+    await shot(`17-${lang}-image-process-problem`);
+    await browser.keys('Escape');
+    await (await el('image-panel')).waitForDisplayed({ reverse: true, timeout: TIMEOUT });
+    console.log(`${lang}: focus after closing the image panel on ${await focused()}`);
     await click('bucket-new');
     await shown('bucket-dialog');
     await shot(`15-${lang}-create-bucket`);

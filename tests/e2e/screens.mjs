@@ -46,12 +46,12 @@ async function noticeSays(text) {
 }
 /** Replaces a field's text as a user does: select all, type. */
 async function retype(id, text) {
-  const field = await shown(id);
-  await field.click();
+  await (await shown(id)).click();
   await browser.keys(['Control', 'a']);
   await browser.keys(['Backspace']);
   // addValue, not keys(): WebKitWebDriver's key actions drop Shift here ("_" arrives as "-").
-  await field.addValue(text);
+  // The element is looked up again: clearing it may have rendered a new one.
+  await (await shown(id)).addValue(text);
 }
 const focused = () => browser.execute(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
 const go = (hash) => browser.execute((h) => { window.location.hash = h; }, hash);

@@ -8,6 +8,7 @@
 
 use crate::error::{AppError, ErrorCode, Result};
 use crate::validation::{refuse_if_blocking, Problem, ProblemCode, Problems};
+use crate::zos_wire;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::collections::BTreeMap;
@@ -198,35 +199,12 @@ pub fn attributes(spec: &TopicSpec) -> Vec<(String, String)> {
     a
 }
 
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
-                    Ok(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    Err(_) => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// The create arguments radosgw keeps in `EndpointArgs` (form-encoded), without the request's
 /// own words (`Action`, `Name`, `Version`, the `Attributes.entry.N.*` copies).
 pub fn parse_endpoint_args(args: &str) -> BTreeMap<String, String> {
     args.split('&')
         .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
-        .map(|(k, v)| (percent_decode(k), percent_decode(v)))
+        .map(|(k, v)| (zos_wire::decode_form_value(k), zos_wire::decode_form_value(v)))
         .filter(|(k, _)| {
             !k.is_empty()
                 && !k.starts_with("Attributes.")

@@ -134,6 +134,31 @@ pub fn encode_query_value(value: &str) -> String {
     out
 }
 
+/// Decodes one `application/x-www-form-urlencoded` value (`%XX` and `+`; a bad escape is kept
+/// as it is, bad UTF-8 replaced).
+pub fn decode_form_value(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                    Ok(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    Err(_) => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// `application/x-www-form-urlencoded` (WHATWG): unreserved bytes as they are, space as `+`.
 fn form_encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len() * 3);

@@ -18,7 +18,8 @@ use aws_sdk_s3::config::{
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::connection::CaptureSmithyConnection;
 use aws_smithy_runtime_api::client::interceptors::context::{
-    BeforeDeserializationInterceptorContextRef, BeforeTransmitInterceptorContextMut,
+    AfterDeserializationInterceptorContextRef, BeforeDeserializationInterceptorContextRef,
+    BeforeTransmitInterceptorContextMut,
 };
 use aws_smithy_runtime_api::client::interceptors::Intercept;
 use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
@@ -243,5 +244,35 @@ mod tests {
             secret_access_key: "very-secret-value".into(),
         };
         assert!(!format!("{s:?}").contains("very-secret-value"));
+    }
+}
+
+/// Keeps the body of a 2xx answer, whatever the SDK's model made of it: for requests the SDK
+/// carries but cannot read (radosgw's notification filters, md-search answers).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RawBody(Arc<Mutex<Option<Vec<u8>>>>);
+
+impl RawBody {
+    /// The body of the 2xx answer, if there was one.
+    pub(crate) fn take(&self) -> Option<Vec<u8>> {
+        self.0.lock().expect("raw body lock").take()
+    }
+}
+
+impl Intercept for RawBody {
+    fn name(&self) -> &'static str {
+        "RawBody"
+    }
+
+    fn read_after_deserialization(
+        &self,
+        context: &AfterDeserializationInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
+        _cfg: &mut ConfigBag,
+    ) -> std::result::Result<(), BoxError> {
+        if context.response().status().is_success() {
+            *self.0.lock().expect("raw body lock") = context.response().body().bytes().map(<[u8]>::to_vec);
+        }
+        Ok(())
     }
 }

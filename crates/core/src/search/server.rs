@@ -8,14 +8,9 @@
 
 use super::response::parse_response;
 use super::{prepare, SearchPage, SearchRequest};
+use crate::client::RawBody;
 use crate::error::{AppError, ErrorCode, Result};
 use crate::zos_wire::encode_query_value;
-use aws_smithy_runtime_api::box_error::BoxError;
-use aws_smithy_runtime_api::client::interceptors::context::AfterDeserializationInterceptorContextRef;
-use aws_smithy_runtime_api::client::interceptors::Intercept;
-use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
-use aws_smithy_types::config_bag::ConfigBag;
-use std::sync::{Arc, Mutex};
 
 pub use super::response::NO_SERVER_SEARCH;
 
@@ -44,34 +39,12 @@ pub async fn search_server(s3: &aws_sdk_s3::Client, request: &SearchRequest) -> 
         .await;
     // A 2xx answer is never a location, so the SDK reports it as an unparsable one: its body
     // (kept by the interceptor) is what counts. Anything else is the server's error.
-    let body = raw.0.lock().expect("search body lock").take();
+    let body = raw.take();
     match (body, result) {
         (Some(body), _) => parse_response(&body),
         (None, Err(e)) => Err(AppError::from_sdk(e, ErrorCode::NoSuchBucket)),
         (None, Ok(_)) => {
             Err(AppError::new(ErrorCode::Unknown, "the search endpoint answered without a body"))
         }
-    }
-}
-
-/// Keeps the body of a 2xx answer, whatever the SDK made of it.
-#[derive(Debug, Clone, Default)]
-struct RawBody(Arc<Mutex<Option<Vec<u8>>>>);
-
-impl Intercept for RawBody {
-    fn name(&self) -> &'static str {
-        "SearchRawBody"
-    }
-
-    fn read_after_deserialization(
-        &self,
-        context: &AfterDeserializationInterceptorContextRef<'_>,
-        _runtime_components: &RuntimeComponents,
-        _cfg: &mut ConfigBag,
-    ) -> std::result::Result<(), BoxError> {
-        let response = context.response();
-        let body = response.body().bytes().filter(|_| response.status().is_success());
-        *self.0.lock().expect("search body lock") = body.map(<[u8]>::to_vec);
-        Ok(())
     }
 }

@@ -8,17 +8,12 @@
 //! DELETE travels only after a GET proved the server knows the sub-resource (the guard).
 
 use super::{prove_before_delete, read_error, write_error, SubResource};
+use crate::client::RawBody;
 use crate::error::{AppError, ErrorCode, Result};
 use crate::validation::{refuse_if_blocking, Problem, ProblemCode, Problems};
-use aws_smithy_runtime_api::box_error::BoxError;
-use aws_smithy_runtime_api::client::interceptors::context::AfterDeserializationInterceptorContextRef;
-use aws_smithy_runtime_api::client::interceptors::Intercept;
-use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_types::body::SdkBody;
-use aws_smithy_types::config_bag::ConfigBag;
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use std::sync::{Arc, Mutex};
 
 /// The events a rule may name (radosgw 16.2's S3 set).
 pub const EVENTS: [&str; 9] = [
@@ -273,28 +268,6 @@ fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
-/// Keeps the raw body of a GET answer (the SDK's model drops the RGW filters).
-#[derive(Debug, Clone, Default)]
-struct RawBody(Arc<Mutex<Option<Vec<u8>>>>);
-
-impl Intercept for RawBody {
-    fn name(&self) -> &'static str {
-        "NotificationRawBody"
-    }
-
-    fn read_after_deserialization(
-        &self,
-        context: &AfterDeserializationInterceptorContextRef<'_>,
-        _runtime_components: &RuntimeComponents,
-        _cfg: &mut ConfigBag,
-    ) -> std::result::Result<(), BoxError> {
-        if context.response().status().is_success() {
-            *self.0.lock().expect("raw body lock") = context.response().body().bytes().map(<[u8]>::to_vec);
-        }
-        Ok(())
-    }
-}
-
 fn with_query(uri: &str, query: &str) -> String {
     let base = uri.split_once('?').map_or(uri, |(p, _)| p);
     format!("{base}?{query}")
@@ -325,7 +298,7 @@ pub async fn get(s3: &aws_sdk_s3::Client, bucket: &str, id: Option<&str>) -> Res
     if let Err(e) = result {
         return Err(read_error(SubResource::Notification, e));
     }
-    let body = raw.0.lock().expect("raw body lock").take().unwrap_or_default();
+    let body = raw.take().unwrap_or_default();
     from_xml(&body)
 }
 

@@ -4,125 +4,14 @@
 //! radosgw 16.2 (no Elasticsearch zone): it lists the bucket instead, which is reported as
 //! `UnsupportedByServer`.
 
-use std::time::SystemTime;
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
-use tokio::net::TcpListener;
-use zos_core::client::ConnectionSettings;
 use zos_core::search::{search_server, SearchEngine, SearchRequest, NO_SERVER_SEARCH};
 use zos_core::ErrorCode;
 use zos_mdsearch::{Field, Mode, Order, SearchOptions};
+use zos_testkit::signed::{assert_signature_valid, client, one_request};
 
-const AK: &str = "ZOSTESTACCESSKEY";
-const SK: &str = "zos/test/secret/key";
-
-struct Seen {
-    method: String,
-    target: String,
-    headers: Vec<(String, String)>,
-}
-
-/// Answers one request with `status` and an XML `body`, and hands over what it saw.
-async fn one_request(status: &'static str, body: String) -> (String, tokio::sync::oneshot::Receiver<Seen>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let endpoint = format!("http://{}", listener.local_addr().unwrap());
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    tokio::spawn(async move {
-        let (stream, _) = listener.accept().await.unwrap();
-        let mut reader = BufReader::new(stream);
-        let mut line = String::new();
-        reader.read_line(&mut line).await.unwrap();
-        let mut parts = line.split_whitespace();
-        let (method, target) = (parts.next().unwrap().to_owned(), parts.next().unwrap().to_owned());
-        let mut headers = Vec::new();
-        loop {
-            let mut h = String::new();
-            reader.read_line(&mut h).await.unwrap();
-            let h = h.trim_end();
-            if h.is_empty() {
-                break;
-            }
-            let (name, value) = h.split_once(':').unwrap();
-            headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
-        }
-        let length: usize =
-            headers.iter().find(|(n, _)| n == "content-length").map_or(0, |(_, v)| v.parse().unwrap());
-        let mut body_in = vec![0; length];
-        reader.read_exact(&mut body_in).await.unwrap();
-        let answer = format!(
-            "HTTP/1.1 {status}\r\nContent-Length: {}\r\nContent-Type: application/xml\r\nx-amz-request-id: tx-search-1\r\nConnection: close\r\n\r\n{body}",
-            body.len()
-        );
-        let mut stream = reader.into_inner();
-        stream.write_all(answer.as_bytes()).await.unwrap();
-        stream.flush().await.unwrap();
-        let _ = tx.send(Seen { method, target, headers });
-    });
-    (endpoint, rx)
-}
-
-fn client(endpoint: &str) -> aws_sdk_s3::Client {
-    zos_core::client::build_s3_client(&ConnectionSettings {
-        endpoint: endpoint.into(),
-        region: "default".into(),
-        path_style: true,
-        access_key_id: AK.into(),
-        secret_access_key: SK.into(),
-    })
-    .unwrap()
-}
-
-fn header<'a>(seen: &'a Seen, name: &str) -> &'a str {
-    seen.headers
-        .iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, v)| v.as_str())
-        .unwrap_or_else(|| panic!("no {name}"))
-}
-
-/// Recomputes the SigV4 signature of what arrived and compares it with the one sent.
-fn assert_signature_valid(seen: &Seen) {
-    use aws_sigv4::http_request::{
-        sign, PayloadChecksumKind, PercentEncodingMode, SignableBody, SignableRequest, SigningSettings,
-        UriPathNormalizationMode,
-    };
-    let authorization = header(seen, "authorization");
-    let signed: Vec<&str> =
-        authorization.split("SignedHeaders=").nth(1).unwrap().split(',').next().unwrap().split(';').collect();
-    let sent_signature = authorization.split("Signature=").nth(1).unwrap();
-    let d = header(seen, "x-amz-date");
-    let iso = format!("{}-{}-{}T{}:{}:{}Z", &d[0..4], &d[4..6], &d[6..8], &d[9..11], &d[11..13], &d[13..15]);
-    let time: SystemTime =
-        aws_smithy_types::DateTime::from_str(&iso, aws_smithy_types::date_time::Format::DateTime)
-            .unwrap()
-            .try_into()
-            .unwrap();
-    let headers = seen
-        .headers
-        .iter()
-        .filter(|(n, _)| signed.contains(&n.as_str()))
-        .map(|(n, v)| (n.as_str(), v.as_str()));
-    let uri = format!("http://{}{}", header(seen, "host"), seen.target);
-    let request = SignableRequest::new(&seen.method, uri, headers, SignableBody::Bytes(b"")).unwrap();
-    let identity = aws_credential_types::Credentials::new(AK, SK, None, None, "test").into();
-    let mut settings = SigningSettings::default();
-    settings.percent_encoding_mode = PercentEncodingMode::Single;
-    settings.payload_checksum_kind = PayloadChecksumKind::XAmzSha256;
-    settings.uri_path_normalization_mode = UriPathNormalizationMode::Disabled;
-    let params = aws_sigv4::sign::v4::SigningParams::builder()
-        .identity(&identity)
-        .region("default")
-        .name("s3")
-        .time(time)
-        .settings(settings)
-        .build()
-        .unwrap()
-        .into();
-    assert_eq!(
-        sign(request, &params).unwrap().signature(),
-        sent_signature,
-        "the signature covers what was sent"
-    );
-}
+/// What the test server answers with: an XML body and a request id.
+const XML_ANSWER: &[(&str, &str)] =
+    &[("Content-Type", "application/xml"), ("x-amz-request-id", "tx-search-1")];
 
 /// RFC 3986 unreserved bytes as they are, every other byte as `%XX` (written here, not taken
 /// from the crate, so the test says independently what "encoded in full" means).
@@ -158,7 +47,7 @@ const CANNED: &str = concat!(
 
 #[tokio::test]
 async fn a_search_is_one_signed_get_with_every_parameter_encoded_in_full_and_its_answer_is_read() {
-    let (endpoint, seen) = one_request("200 OK", CANNED.to_owned()).await;
+    let (endpoint, seen) = one_request("200 OK", XML_ANSWER, CANNED.as_bytes().to_vec()).await;
     let query = "(name==2026/*.jpg or size>=1048576) and x-amz-meta-album==旅行*";
     let request = SearchRequest {
         bucket: "photos".into(),
@@ -218,7 +107,7 @@ async fn a_search_is_one_signed_get_with_every_parameter_encoded_in_full_and_its
 #[tokio::test]
 async fn defaults_send_no_order_and_no_marker() {
     let empty = r#"<SearchMetadataResponse><Marker></Marker><IsTruncated>false</IsTruncated></SearchMetadataResponse>"#;
-    let (endpoint, seen) = one_request("200 OK", empty.to_owned()).await;
+    let (endpoint, seen) = one_request("200 OK", XML_ANSWER, empty.as_bytes().to_vec()).await;
     let request =
         SearchRequest { bucket: "b".into(), query: "size>0".into(), options: SearchOptions::default() };
     let page = search_server(&client(&endpoint), &request).await.unwrap();
@@ -233,7 +122,7 @@ async fn defaults_send_no_order_and_no_marker() {
 async fn the_servers_refusal_keeps_its_code_and_a_listing_means_no_search() {
     let refusal =
         "<?xml version=\"1.0\"?><Error><Code>InvalidArgument</Code><Message>invalid query</Message></Error>";
-    let (endpoint, _seen) = one_request("400 Bad Request", refusal.to_owned()).await;
+    let (endpoint, _seen) = one_request("400 Bad Request", XML_ANSWER, refusal.as_bytes().to_vec()).await;
     let request =
         SearchRequest { bucket: "b".into(), query: "name==x".into(), options: SearchOptions::default() };
     let e = search_server(&client(&endpoint), &request).await.unwrap_err();
@@ -243,7 +132,7 @@ async fn the_servers_refusal_keeps_its_code_and_a_listing_means_no_search() {
     );
 
     let listing = r#"<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>b</Name></ListBucketResult>"#;
-    let (endpoint, _seen) = one_request("200 OK", listing.to_owned()).await;
+    let (endpoint, _seen) = one_request("200 OK", XML_ANSWER, listing.as_bytes().to_vec()).await;
     let e = search_server(&client(&endpoint), &request).await.unwrap_err();
     assert_eq!((e.code, e.detail.as_str()), (ErrorCode::UnsupportedByServer, NO_SERVER_SEARCH));
 }

@@ -1,9 +1,11 @@
 //! Shared set-up for tests against the real radosgw that `tests/rgw/start.sh` starts.
 //! Its endpoint and keys come from the environment (`tests/run-all.sh` exports them).
-//! [`proxy`] is a TCP proxy on loopback that resets or stalls connections on purpose.
+//! [`proxy`] is a TCP proxy on loopback that resets or stalls connections on purpose;
+//! [`signed`] a one-request server that checks a request's SigV4 signature.
 
 pub mod emulator;
 pub mod proxy;
+pub mod signed;
 
 use aws_sdk_s3::primitives::ByteStream;
 use futures::{stream, StreamExt, TryStreamExt};

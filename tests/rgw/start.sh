@@ -237,6 +237,15 @@ log "osd up after $(since)s"
 # --- 3. radosgw ------------------------------------------------------------------
 cephc auth get-or-create client.rgw.gw mon 'allow rw' osd 'allow rwx' \
   -o "$DIR/rgw/keyring" >/dev/null
+# A second storage class, COLD, beside STANDARD in the default placement (storage class changes
+# are tested with it). radosgw reads its zone once, at start: written before that, by radosgw-admin
+# (whose first call, `user list`, creates the default zone and zonegroup). About 0.5 s.
+placement() { timeout 30 radosgw-admin --conf "$CONF" "$@" >>"$DIR/log/placement.out" 2>&1; }
+placement user list && placement zonegroup placement add --rgw-zonegroup default \
+  --placement-id default-placement --storage-class COLD &&
+  placement zone placement add --rgw-zone default --placement-id default-placement \
+    --storage-class COLD --data-pool default.rgw.cold.data ||
+  fail placement client.admin "radosgw-admin could not add the COLD storage class"
 start radosgw radosgw --conf "$CONF" -n client.rgw.gw -f
 # Any HTTP answer means the frontend is up (it starts after the pools exist).
 rgw_up() { curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/"; }

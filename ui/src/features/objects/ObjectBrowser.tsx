@@ -1,12 +1,12 @@
 import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ObjectDetails } from "../../backend";
 import { BackendError } from "../../errors";
 import { Icon } from "../../components/Icon";
 import { Spinner } from "../../components/Spinner";
 import { useT } from "../../i18n";
 import { formatCount } from "../../lib/format";
-import { parentPrefix } from "../../lib/path";
+import { lastSegment, parentPrefix } from "../../lib/path";
 import { queryKeys } from "../../lib/queryKeys";
 import { useStoredState } from "../../lib/useStoredState";
 import { ObjectAclDialog } from "../bucket-settings/acl/ObjectAclDialog";
@@ -25,6 +25,8 @@ import { clipboard, useClipboard } from "./clipboard";
 import { CopyMoveDialog } from "./CopyMoveDialog";
 import { DeleteDialog } from "./DeleteDialog";
 import { DetailsPane } from "./DetailsPane";
+import { compileNameFilter, filterRows, keysMatching, lowerNames } from "./filter";
+import { FilterBox } from "./FilterBox";
 import { NoticeView } from "./NoticeView";
 import type { Notice } from "./notice";
 import { PathBar } from "./PathBar";
@@ -84,10 +86,21 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
 
   const loaded = useMemo(() => rowsFromPages(pages.data?.pages ?? [], prefix), [pages.data, prefix]);
   const rows = useMemo(() => sortRows(loaded, sort), [loaded, sort]);
+
+  // The quick filter (per folder: the route gives each place its own ObjectBrowser). `visible`
+  // is what the table shows, the keyboard walks and the selection acts on; `rows` stays every
+  // loaded row (the count, the rename's siblings). The lowercased names are made once per rows
+  // array, and only once the user filters; a keystroke is then one pass with no allocation per row.
+  const [filterText, setFilterText] = useState("");
+  const matcher = useMemo(() => compileNameFilter(filterText), [filterText]);
+  const visible = useMemo(() => (matcher === null ? rows : filterRows(rows, lowerNames(rows), matcher)), [rows, matcher]);
+  const filterRef = useRef<HTMLInputElement>(null);
+  const tableRef = useRef<HTMLDivElement>(null);
+
   // Not recomputed per loaded page unless something is selected (100,000 rows load in 100 pages).
   const selectedRows = useMemo(
-    () => (selection.selected.size === 0 ? [] : rows.filter((r) => selection.selected.has(r.key))),
-    [rows, selection.selected],
+    () => (selection.selected.size === 0 ? [] : visible.filter((r) => selection.selected.has(r.key))),
+    [visible, selection.selected],
   );
   const selectedObjects = selectedRows.filter((r) => r.kind === "object").map((r) => r.key);
 
@@ -118,9 +131,39 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
   };
   const goToPath = useGoToPath(profileId, bucket, endpoint, go);
 
+  /** A new filter text: rows it hides leave the selection (Delete, Download never act on rows not shown). */
+  const changeFilter = (text: string) => {
+    setFilterText(text);
+    const match = compileNameFilter(text);
+    if (match === null || selection.selected.size === 0) return;
+    const keep = keysMatching(selection.selected, match, lastSegment);
+    if (keep.length === selection.selected.size) return;
+    const anchor = selection.anchor;
+    selection.set(keep, anchor !== null && keep.includes(anchor) ? anchor : null);
+  };
+  const focusFilter = () => {
+    filterRef.current?.focus();
+    filterRef.current?.select();
+  };
+
+  // Ctrl/⌘+F anywhere in the browser (not in a dialog) goes to the filter box.
+  useEffect(() => {
+    if (showVersions) return;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.defaultPrevented || e.isComposing || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      if (e.key.toLowerCase() !== "f") return;
+      if (e.target instanceof Element && e.target.closest('[role="dialog"], [role="alertdialog"], [role="menu"]')) return;
+      e.preventDefault();
+      filterRef.current?.focus();
+      filterRef.current?.select();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [showVersions]);
+
   const up = prefix === "" ? null : () => onNavigate(parentPrefix(prefix));
   const onKeyDown = useTableKeyboard({
-    rows,
+    rows: visible,
     focusKey,
     setFocusKey,
     selection,
@@ -131,6 +174,7 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
     onClipboard: (cut) => copyMove.take(selectedRows, cut),
     onPaste: () => void copyMove.paste(),
     onDelete: () => remove.ask(selectedRows),
+    onFocusFilter: showVersions ? undefined : focusFilter,
   });
 
   const refresh = () => {
@@ -170,6 +214,25 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
         onDelete={() => remove.ask(selectedRows)}
         onRefresh={refresh}
         onToggleDetails={() => setDetailsOpen(!detailsOpen)}
+        filter={
+          showVersions ? null : (
+            <FilterBox
+              value={filterText}
+              onChange={changeFilter}
+              shown={visible.length}
+              total={rows.length}
+              inputRef={filterRef}
+              onEscape={() => {
+                if (filterText !== "") changeFilter("");
+                tableRef.current?.focus();
+              }}
+              onDown={() => {
+                if (visible.length > 0) setFocusKey(visible[0].key);
+                tableRef.current?.focus();
+              }}
+            />
+          )
+        }
       />
       <PathBar
         bucket={bucket}
@@ -224,13 +287,16 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
             <TableArea
               pages={pages}
               prefix={prefix}
-              rows={rows}
+              rows={visible}
+              filter={matcher === null ? null : { text: filterText, loaded: rows.length, onClear: () => changeFilter("") }}
+              tableRef={tableRef}
+              scrollKey={filterText}
               selected={selection.selected}
               focusKey={focusKey}
               sort={sort}
               onSort={(c) => setSort((s) => nextSort(s, c))}
               onRowClick={(row, mods) => {
-                selection.click(row.key, rows.map((r) => r.key), mods);
+                selection.click(row.key, visible.map((r) => r.key), mods);
                 setFocusKey(row.key);
               }}
               onOpenFolder={onNavigate}

@@ -37,6 +37,10 @@ export interface ObjectTableProps {
   /** More pages exist and none is being fetched: called when the user scrolls near the end. */
   canLoadMore: boolean;
   onLoadMore: () => void;
+  /** The table element (the quick filter moves the focus to it). */
+  tableRef?: RefObject<HTMLDivElement | null>;
+  /** When this changes (the filter text), the list goes back to its top, or to the focus row. */
+  scrollKey?: string;
 }
 
 function modifiers(e: MouseEvent): ClickModifiers {
@@ -65,14 +69,17 @@ export function ObjectTable({
   onContextMenu,
   canLoadMore,
   onLoadMore,
+  tableRef,
+  scrollKey = "",
 }: ObjectTableProps) {
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const ownRef = useRef<HTMLDivElement>(null);
+  const scrollRef = tableRef ?? ownRef;
   const idBase = useId();
   const columns = useColumnWidths();
   const nameWidth = useMeasuredWidth(scrollRef, columns.widths.name);
   const maxUnits = Math.max(6, Math.floor((nameWidth - NAME_CHROME_PX) / NARROW_CHAR_PX));
 
-  const { first, end, totalHeight } = useRowWindow(scrollRef, rows.length, ROW_HEIGHT, HEADER_HEIGHT, OVERSCAN);
+  const { first, end, totalHeight, sync } = useRowWindow(scrollRef, rows.length, ROW_HEIGHT, HEADER_HEIGHT, OVERSCAN);
 
   // Stable handlers, so that rows already on screen do not re-render while scrolling.
   const handlers = useRef({ onRowClick, onOpenFolder });
@@ -89,16 +96,27 @@ export function ObjectTable({
 
   // The focus row is scrolled into view: then the row window renders it.
   const focusIndex = focusKey === null ? -1 : rows.findIndex((r) => r.key === focusKey);
+  // Another filter: from the top (or where the focus row now is), drawn in this same frame.
+  const lastScrollKey = useRef(scrollKey);
+  useLayoutEffect(() => {
+    if (lastScrollKey.current === scrollKey) return;
+    lastScrollKey.current = scrollKey;
+    const el = scrollRef.current;
+    if (!el) return;
+    const next = focusIndex < 0 ? 0 : scrollTopToShow(focusIndex, 0, el.clientHeight || FALLBACK_VIEWPORT_PX);
+    if (next !== el.scrollTop) el.scrollTop = next;
+    sync();
+  }, [scrollKey, focusIndex, scrollRef, sync]);
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el || focusIndex < 0) return;
     const next = scrollTopToShow(focusIndex, el.scrollTop, el.clientHeight || FALLBACK_VIEWPORT_PX);
     if (next !== el.scrollTop) el.scrollTop = next;
-  }, [focusIndex]);
+  }, [focusIndex, scrollRef]);
 
   useEffect(() => {
     if (takeTableFocusRequest()) scrollRef.current?.focus();
-  }, []);
+  }, [scrollRef]);
 
   const pageRows = () => {
     const height = scrollRef.current?.clientHeight || FALLBACK_VIEWPORT_PX;

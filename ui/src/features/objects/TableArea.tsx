@@ -1,3 +1,4 @@
+import { LoadMoreFooter } from "../../components/LoadMoreFooter";
 import { Spinner } from "../../components/Spinner";
 import { ErrorMessage } from "../../errors";
 import { useT } from "../../i18n";
@@ -9,11 +10,18 @@ import type { useObjectPages } from "./useObjectPages";
 interface Props extends Omit<ObjectTableProps, "canLoadMore" | "onLoadMore"> {
   pages: ReturnType<typeof useObjectPages>;
   prefix: string;
+  /**
+   * The quick filter, while it holds text (`rows` are then its matches among `loaded` rows).
+   * Filtered, the table does not load more pages by itself (the matches would keep growing
+   * while the user reads them): a "Load more" under it does, a page at a time.
+   */
+  filter?: { text: string; loaded: number; onClear: () => void } | null;
 }
 
 /** The table, or what stands in its place: loading, an error, an empty bucket or folder, nothing under a prefix. */
-export function TableArea({ pages, prefix, rows, ...table }: Props) {
-  const { t } = useT();
+export function TableArea({ pages, prefix, rows, filter = null, ...table }: Props) {
+  const { t, tn } = useT();
+  const more = filter !== null && pages.hasNextPage;
   let body;
   if (pages.isPending) {
     body = (
@@ -25,6 +33,18 @@ export function TableArea({ pages, prefix, rows, ...table }: Props) {
     body = (
       <div className="placeholder">
         <ErrorMessage error={pages.error} />
+      </div>
+    );
+  } else if (filter !== null && rows.length === 0 && (filter.loaded > 0 || pages.hasNextPage)) {
+    body = (
+      <div className="placeholder muted" data-testid="object-filter-empty">
+        <p>{t("filter.none", { text: filter.text })}</p>
+        {more && <p data-testid="object-filter-only-loaded">{tn("filter.onlyLoaded", filter.loaded)}</p>}
+        <div className="filter-empty-actions">
+          <button type="button" className="button small" data-testid="object-filter-empty-clear" onClick={filter.onClear}>
+            {t("filter.clearButton")}
+          </button>
+        </div>
       </div>
     );
   } else if (rows.length === 0 && !pages.hasNextPage) {
@@ -53,7 +73,7 @@ export function TableArea({ pages, prefix, rows, ...table }: Props) {
       <ObjectTable
         rows={rows}
         {...table}
-        canLoadMore={pages.hasNextPage && !pages.isFetchingNextPage && !pages.isFetchNextPageError}
+        canLoadMore={filter === null && pages.hasNextPage && !pages.isFetchingNextPage && !pages.isFetchNextPageError}
         onLoadMore={pages.fetchNextPage}
       />
     );
@@ -61,6 +81,18 @@ export function TableArea({ pages, prefix, rows, ...table }: Props) {
   return (
     <div className="table-area">
       {body}
+      {more && !pages.isFetchNextPageError && (
+        <LoadMoreFooter
+          loaded={tn("filter.onlyLoaded", filter.loaded)}
+          loadedTestId="object-filter-more-text"
+          moreTestId="object-filter-load-more"
+          hasMore
+          loading={pages.isFetchingNextPage}
+          moreLabel={t("filter.loadMore")}
+          loadingLabel={t("objects.loadingMore")}
+          onMore={() => void pages.fetchNextPage()}
+        />
+      )}
       {pages.isFetchNextPageError && (
         <div className="load-more-error">
           <ErrorMessage error={pages.error} />

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Icon } from "../../components/Icon";
 import { Tooltip } from "../../components/Tooltip";
 import { useT } from "../../i18n";
@@ -17,6 +18,8 @@ interface Props {
   onDelete: () => void;
   onRefresh: () => void;
   onToggleDetails: () => void;
+  /** The quick filter box (FilterBox), after the actions. */
+  filter?: ReactNode;
 }
 
 export function Toolbar(p: Props) {
@@ -43,6 +46,7 @@ export function Toolbar(p: Props) {
         {t("objects.delete")}
       </button>
       <span className="spacer" />
+      {p.filter}
       <Tooltip label={t("objects.refresh")}>
         <button type="button" className="icon-button" data-testid="object-refresh" aria-label={t("objects.refresh")} onClick={p.onRefresh}>
           <Icon name="refresh" size={18} className={refreshing ? "spin" : undefined} />

@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from "react";
+import { useCallback, useEffect, useState, type RefObject } from "react";
 
 /** Viewport height assumed before the element is laid out (and in tests, which have no layout). */
 export const FALLBACK_VIEWPORT_PX = 800;
@@ -10,6 +10,11 @@ export interface RowWindow {
   end: number;
   /** Height of all rows, for the scroll area. */
   totalHeight: number;
+  /**
+   * Reads the element's scroll position now (after setting scrollTop in a layout effect: the
+   * rows for it render before the paint, not a frame later from the scroll event).
+   */
+  sync: () => void;
 }
 
 /**
@@ -29,15 +34,18 @@ export function useRowWindow(
 ): RowWindow {
   const [view, setView] = useState({ scrollTop: 0, height: 0 });
 
+  const sync = useCallback(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    setView((v) =>
+      v.scrollTop === el.scrollTop && v.height === el.clientHeight ? v : { scrollTop: el.scrollTop, height: el.clientHeight },
+    );
+  }, [scrollRef]);
+
   useEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
-    const read = () =>
-      setView((v) =>
-        v.scrollTop === el.scrollTop && v.height === el.clientHeight
-          ? v
-          : { scrollTop: el.scrollTop, height: el.clientHeight },
-      );
+    const read = sync;
     read();
     el.addEventListener("scroll", read, { passive: true });
     const resize = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(read);
@@ -46,11 +54,14 @@ export function useRowWindow(
       el.removeEventListener("scroll", read);
       resize?.disconnect();
     };
-  }, [scrollRef]);
+  }, [scrollRef, sync]);
 
   const height = view.height || FALLBACK_VIEWPORT_PX;
-  const top = Math.max(0, view.scrollTop - offsetTop);
+  // Fewer rows than the last scroll position reaches (a filter, a refresh): the browser clamps
+  // scrollTop to the new end; the window follows at once instead of a frame later.
+  const maxScroll = Math.max(0, offsetTop + count * rowHeight - height);
+  const top = Math.max(0, Math.min(view.scrollTop, maxScroll) - offsetTop);
   const first = Math.min(count, Math.max(0, Math.floor(top / rowHeight) - overscan));
   const end = Math.min(count, Math.ceil((top + height) / rowHeight) + overscan);
-  return { first, end, totalHeight: count * rowHeight };
+  return { first, end, totalHeight: count * rowHeight, sync };
 }

@@ -38,6 +38,8 @@ export interface TableKeyboardOptions {
   onClipboard?: (cut: boolean) => void;
   /** Ctrl/⌘+V: what is on the clipboard comes into the shown folder. */
   onPaste?: () => void;
+  /** `/`: the focus goes to the quick filter box (none: `/` is typed ahead like a letter). */
+  onFocusFilter?: () => void;
 }
 
 /**
@@ -46,7 +48,8 @@ export interface TableKeyboardOptions {
  * anchor); Space toggles the focus row; Ctrl/⌘+A selects every loaded row; Enter opens a folder
  * or shows an object's details; Backspace or Alt+↑ goes up; Delete asks to delete the selection;
  * F2 renames the selected row; Ctrl/⌘+C or X then Ctrl/⌘+V (in another folder) copies or moves;
- * Escape clears the selection; letters jump to the first row whose shown name starts with them.
+ * Escape clears the selection; `/` goes to the quick filter box; letters jump to the first row
+ * whose shown name starts with them. The rows are the ones shown (the filter's).
  * Returns the handler; the table passes the number of rows one page holds.
  */
 export function useTableKeyboard(o: TableKeyboardOptions) {
@@ -108,6 +111,10 @@ export function useTableKeyboard(o: TableKeyboardOptions) {
       case "F2":
         if (o.onRename) o.onRename();
         else handled = false;
+        break;
+      case "/":
+        if (o.onFocusFilter && !mod && !e.altKey) o.onFocusFilter();
+        else handled = mod ? clipboardKey() || selectAll() : typeAhead();
         break;
       case "Escape":
         if (selection.selected.size === 0) handled = false;

@@ -4,19 +4,27 @@
 
 mod append;
 mod delete;
+mod edit;
 mod folder;
 mod head;
 mod list;
 pub mod lock;
 pub mod metadata;
 pub mod multipart;
+pub mod preview;
+mod summary;
 pub mod versions;
 
 pub use append::{append_file, AppendResult};
 pub use delete::delete_objects;
+pub use edit::{
+    check_metadata_edit, update_object_metadata, update_object_metadata_racing, MetadataEdit, MetadataPair,
+    MAX_COPY_BYTES, MAX_METADATA_BYTES,
+};
 pub use folder::{delete_folder, list_under, summarize_folder, FolderSummary, ListedObject};
-pub use head::{head_object, head_object_version, object_exists};
+pub use head::{head_object, head_object_version, head_object_with_key, object_exists};
 pub use list::list_objects;
+pub use summary::{object_acl_summary, summarize_acl, AclSummary};
 
 use crate::error::{AppError, ErrorCode, Result};
 use serde::{Deserialize, Serialize};
@@ -81,6 +89,68 @@ pub struct ObjectDetails {
     pub metadata: BTreeMap<String, String>,
     /// The values as stored, for the keys whose value was decoded above.
     pub raw_metadata: BTreeMap<String, String>,
+    /// `AES256` when the object is encrypted with a customer key (SSE-C) and was read with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub sse_customer_algorithm: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub cache_control: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub content_disposition: Option<String>,
+    /// The file name of `content_disposition`: RFC 5987 `filename*=UTF-8''…` decoded (`报告.pdf`),
+    /// else its plain `filename`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub content_disposition_file_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub content_encoding: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub content_language: Option<String>,
+    /// `Expires` as the server sent it (an HTTP date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub expires: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub website_redirect_location: Option<String>,
+    /// `AES256` (SSE-S3) or `aws:kms` (SSE-KMS).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub server_side_encryption: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub sse_kms_key_id: Option<String>,
+    /// Object lock as HEAD shows it: `GOVERNANCE` or `COMPLIANCE`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub object_lock_mode: Option<String>,
+    /// ISO-8601, UTC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub object_lock_retain_until: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub object_lock_legal_hold: Option<bool>,
+    /// Parts of a multipart upload (`x-amz-mp-parts-count`, else the `-N` of its ETag).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub parts_count: Option<u32>,
+    /// `x-amz-missing-meta`: metadata entries the server could not return as headers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub missing_meta: Option<u32>,
+    /// `x-amz-tagging-count` (the tags themselves: `get_object_tags`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub tag_count: Option<u32>,
+    /// radosgw's `x-rgw-next-append-position` of an Appendable object.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub next_append_position: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]

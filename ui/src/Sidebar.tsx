@@ -6,6 +6,7 @@ import { BucketPanel } from "./features/buckets/BucketPanel";
 import { rememberedProfileId } from "./features/profiles/lastProfile";
 import { ProfilePicker } from "./features/profiles/ProfilePicker";
 import { useProfiles } from "./features/profiles/queries";
+import { SearchIcon } from "./features/search/SearchLink";
 import { totalsOf } from "./features/transfers/model";
 import { useTransfers } from "./features/transfers/useTransfers";
 import { useT } from "./i18n";
@@ -41,6 +42,12 @@ export function Sidebar() {
           <Link to="/p/$profileId/topics" params={{ profileId: profile.id }} className="nav-link" data-testid="nav-topics">
             <Icon name="topics" size={16} />
             {t("topics.title")}
+          </Link>
+        )}
+        {profile && (
+          <Link to="/p/$profileId/search" params={{ profileId: profile.id }} search={{ bucket: bucket ?? "" }} className="nav-link" data-testid="nav-search">
+            <SearchIcon />
+            {t("search.title")}
           </Link>
         )}
         <Link to="/transfers" className="nav-link" data-testid="nav-transfers">

@@ -18,6 +18,8 @@ import { rememberedProfileId } from "./features/profiles/lastProfile";
 import { ProfileRoute } from "./features/profiles/ProfileRoute";
 import { profilesQuery } from "./features/profiles/queries";
 import { WelcomePage } from "./features/profiles/WelcomePage";
+import { parentPrefix } from "./features/search/model";
+import { SearchPage } from "./features/search/SearchPage";
 import { TopicsPage } from "./features/topics/TopicsPage";
 import { TransfersPage } from "./features/transfers/TransfersPage";
 import { parseSearch, stringifySearch, stringParam } from "./lib/search";
@@ -143,6 +145,32 @@ const topicsRoute = createRoute({
   },
 });
 
+const searchRoute = createRoute({
+  getParentRoute: () => profileRoute,
+  path: "search",
+  validateSearch: (search: { bucket?: string } & SearchSchemaInput) => ({ bucket: stringParam(search.bucket) }),
+  component: function Search() {
+    const { profileId } = searchRoute.useParams();
+    const { bucket } = searchRoute.useSearch();
+    const navigate = searchRoute.useNavigate();
+    return (
+      <SearchPage
+        key={profileId}
+        profileId={profileId}
+        bucket={bucket}
+        onBucket={(next) => void navigate({ search: { bucket: next }, replace: true })}
+        onOpen={(hit) =>
+          void navigate({
+            to: "/p/$profileId/b/$bucket",
+            params: { profileId, bucket: hit.bucket || bucket },
+            search: { prefix: parentPrefix(hit.key), select: hit.key },
+          })
+        }
+      />
+    );
+  },
+});
+
 const transfersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "transfers",
@@ -151,7 +179,7 @@ const transfersRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   welcomeRoute,
-  profileRoute.addChildren([pickBucketRoute, objectsRoute, settingsIndexRoute, settingsRoute, topicsRoute]),
+  profileRoute.addChildren([pickBucketRoute, objectsRoute, settingsIndexRoute, settingsRoute, topicsRoute, searchRoute]),
   transfersRoute,
 ]);
 

@@ -5,6 +5,7 @@ import { messages as drop } from "../features/drop/i18n";
 import { messages as images } from "../features/images/i18n";
 import { messages as objects } from "../features/objects/i18n";
 import { messages as profiles } from "../features/profiles/i18n";
+import { messages as search } from "../features/search/i18n";
 import { messages as sharing } from "../features/sharing/i18n";
 import { messages as topics } from "../features/topics/i18n";
 import { messages as transfers } from "../features/transfers/i18n";
@@ -13,7 +14,7 @@ import { messages as common } from "./common";
 import type { Locale } from "./locale";
 
 /** Every domain's messages, for the tests (no key may be defined by two domains). */
-export const DOMAINS = { common, profiles, buckets, objects, bucketSettings, topics, transfers, drop, versions, images, sharing } as const;
+export const DOMAINS = { common, profiles, buckets, objects, bucketSettings, topics, transfers, drop, versions, images, sharing, search } as const;
 
 const en = {
   ...common.en,
@@ -27,6 +28,7 @@ const en = {
   ...versions.en,
   ...images.en,
   ...sharing.en,
+  ...search.en,
 };
 
 /** Every message key of the app: a typed union, so `t("nope")` fails `tsc`. */
@@ -46,5 +48,6 @@ export const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = {
     ...versions["zh-CN"],
     ...images["zh-CN"],
     ...sharing["zh-CN"],
+    ...search["zh-CN"],
   },
 };

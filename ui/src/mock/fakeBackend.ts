@@ -170,7 +170,7 @@ const topics = new Map<string, TopicSummary[]>([
 ]);
 
 export const fakeCommands: BackendCommands = {
-  ...fakeSearch(),
+  ...fakeSearch({ bucketExists, objectsOf: (bucket) => objects.get(bucket) ?? [] }),
   ...fakeSharing(),
   ...fakeImages({
     bucketExists,

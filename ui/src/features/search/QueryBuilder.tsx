@@ -34,7 +34,12 @@ export function QueryBuilder({ tree, onChange, problems }: Props) {
     problems,
     added,
     update: (id, f) => onChange(updateNode(tree, id, f)),
-    remove: (id) => onChange(removeNode(tree, id)),
+    remove: (id, groupId) => {
+      onChange(removeNode(tree, id));
+      // The focus was on the removed row's button: move it to its group's "Add condition" (the
+      // root's when the group went too).
+      setTimeout(() => (document.getElementById(addId(groupId)) ?? document.getElementById(addId(tree.id)))?.focus(), 0);
+    },
     add: (groupId, node) => {
       setAdded(node.kind === "group" ? node.items[0].id : node.id);
       onChange(updateNode(tree, groupId, (g) => (g.kind === "group" ? { ...g, items: [...g.items, node] } : g)));
@@ -47,20 +52,23 @@ export function QueryBuilder({ tree, onChange, problems }: Props) {
           {t("search.builder.incomplete")}
         </p>
       )}
-      <GroupView group={tree} depth={0} ctx={ctx} />
+      <GroupView group={tree} parentId={tree.id} depth={0} ctx={ctx} />
     </div>
   );
 }
+
+const addId = (groupId: string) => `search-add-${groupId}`;
 
 interface Ctx {
   problems: Map<string, RowProblem>;
   added: string | null;
   update: (id: string, f: (n: BuilderNode) => BuilderNode) => void;
-  remove: (id: string) => void;
+  /** Removes a row or group of the group `groupId`. */
+  remove: (id: string, groupId: string) => void;
   add: (groupId: string, node: BuilderNode) => void;
 }
 
-function GroupView({ group, depth, ctx }: { group: GroupNode; depth: number; ctx: Ctx }) {
+function GroupView({ group, parentId, depth, ctx }: { group: GroupNode; parentId: string; depth: number; ctx: Ctx }) {
   const { t } = useT();
   const joinId = `search-join-${group.id}`;
   return (
@@ -87,7 +95,7 @@ function GroupView({ group, depth, ctx }: { group: GroupNode; depth: number; ctx
             type="button"
             className="button small subtle"
             data-testid="search-remove-group"
-            onClick={() => ctx.remove(group.id)}
+            onClick={() => ctx.remove(group.id, parentId)}
           >
             {t("search.builder.removeGroup")}
           </button>
@@ -102,9 +110,9 @@ function GroupView({ group, depth, ctx }: { group: GroupNode; depth: number; ctx
               </span>
             )}
             {item.kind === "cond" ? (
-              <ConditionRow node={item} ctx={ctx} />
+              <ConditionRow node={item} groupId={group.id} ctx={ctx} />
             ) : (
-              <GroupView group={item} depth={depth + 1} ctx={ctx} />
+              <GroupView group={item} parentId={group.id} depth={depth + 1} ctx={ctx} />
             )}
           </li>
         ))}
@@ -112,6 +120,7 @@ function GroupView({ group, depth, ctx }: { group: GroupNode; depth: number; ctx
       <div className="button-row search-group-actions">
         <button
           type="button"
+          id={addId(group.id)}
           className="button small"
           data-testid="search-add-condition"
           onClick={() => ctx.add(group.id, newCondition())}
@@ -143,7 +152,7 @@ const ROW_PROBLEM: Record<RowProblem, MessageKey> = {
   badText: "search.row.badText",
 };
 
-function ConditionRow({ node, ctx }: { node: CondNode; ctx: Ctx }) {
+function ConditionRow({ node, groupId, ctx }: { node: CondNode; groupId: string; ctx: Ctx }) {
   const { t } = useT();
   const set = (patch: Partial<CondNode>) => ctx.update(node.id, (n) => ({ ...(n as CondNode), ...patch }));
   const problem = ctx.problems.get(node.id);
@@ -269,7 +278,7 @@ function ConditionRow({ node, ctx }: { node: CondNode; ctx: Ctx }) {
         data-testid="search-remove"
         aria-label={t("search.builder.remove")}
         title={t("search.builder.remove")}
-        onClick={() => ctx.remove(node.id)}
+        onClick={() => ctx.remove(node.id, groupId)}
       >
         ×
       </button>

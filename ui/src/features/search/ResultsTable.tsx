@@ -56,7 +56,13 @@ export function ResultsTable({ hits, engine, headed, onOpen }: Props) {
           {t("search.notReadNote")}
         </p>
       )}
-      <table className="data-table search-table" data-testid="search-results" aria-label={t("search.results")}>
+      <table
+        className="data-table search-table"
+        role="grid"
+        aria-readonly="true"
+        data-testid="search-results"
+        aria-label={t("search.results")}
+      >
         <thead>
           <tr>
             <th scope="col">{t("search.col.name")}</th>

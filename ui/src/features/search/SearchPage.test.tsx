@@ -81,6 +81,8 @@ describe("text and builder", () => {
     // Removing a row prints again.
     fireEvent.click(within(groupRows[0]).getByTestId("search-remove"));
     await waitFor(() => expect(queryText()).toBe("size>=1572864 or name==a.txt or content_type==image/png"));
+    // The focus goes to the group's "Add condition", not to the page.
+    await waitFor(() => expect(document.activeElement).toBe(within(screen.getAllByTestId("search-group")[1]).getByTestId("search-add-condition")));
   });
 
   it("a row that cannot be written says why", async () => {

@@ -54,6 +54,10 @@ export function SearchPage({ profileId, bucket, onBucket, onOpen }: Props) {
   const [options, setOptions] = useState<OptionsState>(DEFAULT_OPTIONS);
   const run = useSearchRun();
 
+  // Another bucket (the picker, or a link to this page): the results were of the last one.
+  const { reset } = run;
+  useEffect(() => reset(), [bucket, reset]);
+
   const debounced = useDebounced(text, CHECK_DELAY_MS);
   const check = useQuery({
     queryKey: checkKey(debounced),
@@ -143,10 +147,7 @@ export function SearchPage({ profileId, bucket, onBucket, onOpen }: Props) {
               id="search-bucket"
               data-testid="search-bucket"
               value={bucket}
-              onChange={(e) => {
-                run.reset();
-                onBucket(e.target.value);
-              }}
+              onChange={(e) => onBucket(e.target.value)}
             >
               {bucket === "" && <option value="">{buckets.isPending ? t("search.bucketsLoading") : t("search.chooseBucket")}</option>}
               {bucket !== "" && !buckets.data?.some((b) => b.name === bucket) && <option value={bucket}>{bucket}</option>}

@@ -58,4 +58,18 @@ describe("search route", () => {
     expect(router.state.location.search).toEqual({ prefix: "a//b c/", select: KEY });
     await waitFor(() => expect(api.listObjects).toHaveBeenCalledWith("p1", "bkt", "a//b c/", null, expect.anything()));
   });
+
+  it("choosing another bucket clears the results of the last one", async () => {
+    vi.mocked(api.searchObjects).mockResolvedValue(page([hit("a.txt")]));
+    const { router } = renderApp(`/p/p1/search?bucket=bkt`);
+    await waitFor(() => expect(screen.getByTestId<HTMLSelectElement>("search-bucket").value).toBe("bkt"));
+    await validQuery("name==a.txt");
+    fireEvent.click(screen.getByTestId("search-run"));
+    await screen.findByTestId("search-hit");
+    fireEvent.change(screen.getByTestId("search-bucket"), { target: { value: "other" } });
+    await waitFor(() => expect(router.state.location.search).toEqual({ bucket: "other" }));
+    await waitFor(() => expect(screen.queryByTestId("search-hit")).toBeNull());
+    // The query stays, for the next bucket.
+    expect(screen.getByTestId<HTMLTextAreaElement>("search-query").value).toBe("name==a.txt");
+  });
 });

@@ -1,6 +1,6 @@
 import type { SearchMode, SearchOptions } from "../../backend";
 import { useT, type MessageKey } from "../../i18n";
-import { FIELD_KEYS, parseMaxKeys, toField, type FieldKey } from "./model";
+import { FIELD_KEYS, isMetaName, parseMaxKeys, toField, type FieldKey } from "./model";
 
 export type EngineChoice = "auto" | "server" | "local";
 
@@ -30,7 +30,7 @@ const ENGINES: readonly EngineChoice[] = ["auto", "server", "local"];
 export function searchOptionsOf(o: OptionsState): Omit<SearchOptions, "marker"> | null {
   const maxKeys = parseMaxKeys(o.maxKeys);
   if (maxKeys === null) return null;
-  if (o.orderKey === "meta" && !/^[!-~]+$/.test(o.orderMeta.trim())) return null;
+  if (o.orderKey === "meta" && !isMetaName(o.orderMeta)) return null;
   const order = o.orderKey === "" ? null : { key: toField(o.orderKey, o.orderMeta), descending: o.descending };
   return { mode: o.mode, order, maxKeys };
 }
@@ -45,6 +45,7 @@ export function SearchOptionsForm({ value, onChange }: Props) {
   const { t } = useT();
   const set = (patch: Partial<OptionsState>) => onChange({ ...value, ...patch });
   const maxKeysBad = parseMaxKeys(value.maxKeys) === null;
+  const orderMetaBad = value.orderKey === "meta" && !isMetaName(value.orderMeta);
 
   return (
     <div className="search-options" data-testid="search-options" role="group" aria-label={t("search.options")}>
@@ -96,14 +97,23 @@ export function SearchOptionsForm({ value, onChange }: Props) {
           </select>
         </div>
         {value.orderKey === "meta" && (
-          <input
-            className="mono"
-            data-testid="search-order-meta"
-            aria-label={t("search.order.metaName")}
-            placeholder={t("search.builder.metaPlaceholder")}
-            value={value.orderMeta}
-            onChange={(e) => set({ orderMeta: e.target.value })}
-          />
+          <>
+            <input
+              className="mono"
+              data-testid="search-order-meta"
+              aria-label={t("search.order.metaName")}
+              aria-invalid={orderMetaBad ? true : undefined}
+              aria-describedby={orderMetaBad ? "search-order-meta-error" : undefined}
+              placeholder={t("search.builder.metaPlaceholder")}
+              value={value.orderMeta}
+              onChange={(e) => set({ orderMeta: e.target.value })}
+            />
+            {orderMetaBad && (
+              <div className="field-error" id="search-order-meta-error" role="alert" data-testid="search-order-meta-error">
+                {t("search.row.noMetaName")}
+              </div>
+            )}
+          </>
         )}
       </div>
 

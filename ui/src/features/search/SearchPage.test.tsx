@@ -155,6 +155,20 @@ describe("checking and sending", () => {
     expect(await screen.findByTestId("search-results")).toBeTruthy();
   });
 
+  it("orders by a custom metadata name only once it is given", async () => {
+    vi.mocked(api.searchObjects).mockResolvedValue(page([]));
+    renderSearch();
+    await validQuery("size>0");
+    set(screen.getByTestId("search-order"), "meta");
+    expect(screen.getByTestId("search-order-meta-error").textContent).toBe("Enter the metadata name (after x-amz-meta-).");
+    expect(runButton().disabled).toBe(true);
+    set(screen.getByTestId("search-order-meta"), "Rank");
+    expect(screen.queryByTestId("search-order-meta-error")).toBeNull();
+    fireEvent.click(runButton());
+    await screen.findByTestId("search-none");
+    expect(vi.mocked(api.searchObjects).mock.calls[0][1].options.order).toEqual({ key: { meta: "rank" }, descending: false });
+  });
+
   it("shows the server's error with its code and request id", async () => {
     vi.mocked(api.searchObjects).mockRejectedValue(
       new BackendError({ code: "AccessDenied", status: 403, requestId: "tx-search-1", detail: "" }),

@@ -56,7 +56,7 @@ export const messages = defineMessages({
 
     "search.row.noValue": "Enter a value.",
     "search.row.noMetaName": "Enter the metadata name (after x-amz-meta-).",
-    "search.row.badMetaName": "A metadata name has letters, digits and - _ . only.",
+    "search.row.badMetaName": "A metadata name is ASCII without spaces or ( ) < > ! @ , ; : \\ \" / [ ] ? = { }.",
     "search.row.badSize": "Enter a size such as 10 or 1.5 (whole bytes).",
     "search.row.badInteger": "Enter a whole number (digits only).",
     "search.row.badDate": "Enter a date and time.",
@@ -194,7 +194,7 @@ export const messages = defineMessages({
 
     "search.row.noValue": "请输入值。",
     "search.row.noMetaName": "请输入元数据名称（x-amz-meta- 之后的部分）。",
-    "search.row.badMetaName": "元数据名称只能包含字母、数字和 - _ .。",
+    "search.row.badMetaName": "元数据名称须为 ASCII 字符，且不能含空格或 ( ) < > ! @ , ; : \\ \" / [ ] ? = { }。",
     "search.row.badSize": "请输入大小，例如 10 或 1.5（须为整字节）。",
     "search.row.badInteger": "请输入整数（只能是数字）。",
     "search.row.badDate": "请输入日期和时间。",

@@ -51,6 +51,12 @@ export function toField(key: FieldKey, meta: string): SearchField {
   return key === "meta" ? { meta: meta.trim().toLowerCase() } : key;
 }
 
+/** A custom metadata name RGW reads as one: printable ASCII without its separators (rgw_es_query.cc is_key_char). */
+export function isMetaName(name: string): boolean {
+  const n = name.trim();
+  return /^[!-~]+$/.test(n) && !/[()<>!@,;:\\"/[\]?={}]/.test(n);
+}
+
 /** How a field is written in a query: `size`, `x-amz-meta-color`. */
 export function wireName(field: SearchField): string {
   return typeof field === "string" ? WIRE_NAMES[field] : `${META_PREFIX}${field.meta}`;
@@ -196,10 +202,8 @@ export type RowProblem = "noValue" | "noMetaName" | "badMetaName" | "badSize" | 
 /** The typed value of a row, or why there is none. */
 export function conditionOf(node: CondNode): { cond: SearchCondition } | { problem: RowProblem } {
   if (node.field === "meta") {
-    const name = node.meta.trim().toLowerCase();
-    if (!name) return { problem: "noMetaName" };
-    // Printable ASCII without RGW's separators (rgw_es_query.cc is_key_char).
-    if (!/^[!-~]+$/.test(name) || /[()<>!@,;:\\"/[\]?={}]/.test(name)) return { problem: "badMetaName" };
+    if (!node.meta.trim()) return { problem: "noMetaName" };
+    if (!isMetaName(node.meta)) return { problem: "badMetaName" };
   }
   const raw = node.value.trim();
   if (!raw) return { problem: "noValue" };

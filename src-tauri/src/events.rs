@@ -7,11 +7,32 @@ use std::path::PathBuf;
 use tauri::{AppHandle, Manager};
 use tauri_specta::Event;
 use zos_core::local_files::{Access, LocalFile};
+use zos_core::search::LocalProgress;
 use zos_transfer::{TransferTotals, TransfersUpdate};
 
 /// The transfers that changed (sent by the engine at most four times a second).
 #[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
 pub struct TransfersChanged(pub TransfersUpdate);
+
+/// Counts of a local search under way (at most ten a second, and once at the end).
+#[derive(Debug, Clone, Serialize, Deserialize, Type, Event)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchProgress {
+    pub search_id: String,
+    pub listed: u64,
+    pub headed: u64,
+    pub matched: u64,
+}
+
+impl SearchProgress {
+    pub fn send(app: &AppHandle, search_id: &str, counts: LocalProgress) {
+        let LocalProgress { listed, headed, matched } = counts;
+        let event = SearchProgress { search_id: search_id.to_owned(), listed, headed, matched };
+        if let Err(e) = event.emit(app) {
+            tracing::warn!("could not emit search-progress: {e}");
+        }
+    }
+}
 
 /// A point in the window, in CSS pixels.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, Type)]

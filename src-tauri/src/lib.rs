@@ -99,6 +99,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             search::check_search_query,
             search::print_search_query,
             search::search_objects,
+            search::cancel_search,
             sharing::share_get_link,
             sharing::share_put_link,
             sharing::share_post_form,
@@ -134,7 +135,12 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             transfers::get_transfer_settings,
             transfers::set_transfer_settings,
         ])
-        .events(collect_events![events::TransfersChanged, events::FilesDropped, events::FilesDragOver])
+        .events(collect_events![
+            events::TransfersChanged,
+            events::FilesDropped,
+            events::FilesDragOver,
+            events::SearchProgress
+        ])
 }
 
 /// The TypeScript exporter. Sizes are `u64` in Rust; object sizes stay far below 2^53, so they

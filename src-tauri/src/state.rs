@@ -9,6 +9,7 @@ use zos_core::images::serve::ImageServer;
 use zos_core::images::thumbs::ThumbCache;
 use zos_core::local_files::LocalFiles;
 use zos_core::profiles::ProfileService;
+use zos_core::search::RunningSearches;
 use zos_core::session::{Session, Sessions};
 use zos_core::{AppError, ErrorCode, Result};
 use zos_journal::JournalHandle;
@@ -21,6 +22,8 @@ pub struct AppState {
     pub transfers: Engine,
     /// Rendered previews and thumbnails served to the webview (`zosimg:`).
     pub images: ImageServer,
+    /// Local metadata searches under way, for "Cancel".
+    pub searches: RunningSearches,
 }
 
 impl AppState {
@@ -39,6 +42,7 @@ impl AppState {
             files: LocalFiles::default(),
             transfers,
             images: ImageServer::new(ThumbCache::in_data_dir()),
+            searches: RunningSearches::default(),
         })
     }
 

@@ -74,7 +74,7 @@ type Payload<K extends keyof GeneratedEvents> = Parameters<Parameters<GeneratedE
 /**
  * The payload of each backend event, from bindings.ts: transfersChanged (TransfersUpdate, at
  * most every 250 ms), filesDropped (handles and the CSS point of the drop), filesDragOver (a
- * point, or null when the drag left or ended).
+ * point, or null when the drag left or ended), searchProgress (a local search's counts).
  */
 export type BackendEvents = { [K in keyof GeneratedEvents]: Payload<K> };
 
@@ -120,6 +120,9 @@ export const onFilesDropped = subscriber("filesDropped");
 
 /** Files being dragged over the window (the point), or the drag left or ended (null). */
 export const onFilesDragOver = subscriber("filesDragOver");
+
+/** Counts of a local metadata search under way (by the searchId given to searchObjects). */
+export const onSearchProgress = subscriber("searchProgress");
 
 // ---- images: the bytes of rendered previews and thumbnails ----
 

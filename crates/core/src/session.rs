@@ -3,7 +3,7 @@
 //! builds a new one after any profile or secret change.
 
 use crate::buckets::config::capabilities::Capabilities;
-use crate::client::{build_s3_client_with, build_sns_client};
+use crate::client::{build_s3_client_with, build_sns_client, ConnectionSettings};
 use crate::error::Result;
 use crate::images::ServerSupport;
 use crate::profiles::{Profile, ProfileService};
@@ -13,6 +13,8 @@ use std::sync::{Arc, Mutex};
 pub struct Session {
     profile: Profile,
     s3: aws_sdk_s3::Client,
+    /// The profile's search endpoint's client, when it names one (else searches use `s3`).
+    search_s3: Option<aws_sdk_s3::Client>,
     sns: aws_sdk_sns::Client,
     /// What this server has shown it knows; guards the S3 client's configuration DELETEs.
     capabilities: Capabilities,
@@ -35,6 +37,11 @@ impl Session {
 
     pub fn s3(&self) -> &aws_sdk_s3::Client {
         &self.s3
+    }
+
+    /// Where metadata search is sent: the profile's search endpoint, or the S3 endpoint.
+    pub fn search_s3(&self) -> &aws_sdk_s3::Client {
+        self.search_s3.as_ref().unwrap_or(&self.s3)
     }
 
     pub fn sns(&self) -> &aws_sdk_sns::Client {
@@ -65,8 +72,17 @@ impl Sessions {
         let profile = self.profiles.get(profile_id).await?;
         let settings = self.profiles.settings(&profile, None).await?;
         let capabilities = Capabilities::default();
+        let search_s3 = match &profile.search_endpoint {
+            // Its own guard: what one gateway knows says nothing of the other.
+            Some(endpoint) => Some(build_s3_client_with(
+                &ConnectionSettings { endpoint: endpoint.clone(), ..settings.clone() },
+                Capabilities::default(),
+            )?),
+            None => None,
+        };
         let session = Arc::new(Session {
             s3: build_s3_client_with(&settings, capabilities.clone())?,
+            search_s3,
             sns: build_sns_client(&settings)?,
             capabilities,
             image_support: ServerSupport::default(),

@@ -122,6 +122,7 @@ async fn locked_keyring_inner() {
         path_style: true,
         access_key_id: "AK".into(),
         secret_access_key: Some("s3cret".into()),
+        search_endpoint: None,
     };
     let saved = profiles.save(input).await.unwrap();
     lock_the_keyring();

@@ -115,6 +115,44 @@ async fn deleting_more_than_1000_keys_takes_several_requests() {
     drop_bucket(&s3, &bucket).await;
 }
 
+/// The second of three DeleteObjects requests never gets through (the proxy resets it and its
+/// retries): the report still lists the 1000 keys the first one deleted, and marks the keys of
+/// the second and third failed with the error. boto3 then lists exactly the failed keys.
+#[tokio::test]
+async fn a_failed_middle_batch_keeps_the_report_of_the_batches_before_it() {
+    let srv = server();
+    let s3 = srv.s3();
+    let proxy = proxy::FaultProxy::start(
+        srv.endpoint.trim_start_matches("http://").parse().unwrap(),
+        proxy::Faults { reset_requests_from: Some(("?delete", 2)), ..proxy::Faults::NONE },
+    );
+    let mut settings = srv.settings(&srv.user1);
+    settings.endpoint = proxy.endpoint();
+    let via_proxy = zos_core::client::build_s3_client(&settings).unwrap();
+    let bucket = unique_bucket("delfail");
+    make_bucket(&s3, &bucket).await;
+    let keys: Vec<String> = (0..2500).map(|i| format!("d/{i:04} 文件")).collect();
+    put_many(&s3, &bucket, keys.clone()).await;
+
+    let report = objects::delete_objects(&via_proxy, &bucket, &keys).await.unwrap();
+    let mut deleted = report.deleted.clone();
+    deleted.sort();
+    assert_eq!(deleted, keys[..1000], "the first batch's keys, as deleted");
+    let failed: Vec<&str> = report.failed.iter().map(|f| f.key.as_str()).collect();
+    assert_eq!(failed, keys[1000..].iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(report.failed.iter().all(|f| !f.message.is_empty()), "{:?}", report.failed[0]);
+    let posts = proxy.requests().iter().filter(|r| r.starts_with("POST ") && r.contains("?delete")).count();
+    assert!(posts >= 2, "the second batch was tried: {:?}", proxy.requests());
+
+    let left = boto3(&format!(
+        "keys = []\nfor page in s3.get_paginator('list_objects_v2').paginate(Bucket='{bucket}'):\n    \
+         keys += [o['Key'] for o in page.get('Contents', [])]\nprint(json.dumps(sorted(keys), ensure_ascii=False))"
+    ));
+    let left: Vec<String> = serde_json::from_str(&left).unwrap();
+    assert_eq!(left, keys[1000..], "what the report says failed is what is left");
+    drop_bucket(&s3, &bucket).await;
+}
+
 #[tokio::test]
 async fn errors_no_such_bucket_and_access_denied() {
     let srv = server();

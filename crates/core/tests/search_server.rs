@@ -81,7 +81,7 @@ async fn a_search_is_one_signed_get_with_every_parameter_encoded_in_full_and_its
 
     assert_eq!(page.engine, SearchEngine::Server);
     assert_eq!((page.is_truncated, page.next_marker.as_deref()), (true, Some("6")));
-    assert_eq!((page.scanned, page.headed, page.limited.as_deref()), (0, 0, None));
+    assert_eq!((page.scanned, page.headed, page.limited), (0, 0, None));
     let [first, second] = &page.hits[..] else { panic!("two hits: {page:#?}") };
     assert_eq!(
         (first.bucket.as_str(), first.key.as_str(), first.instance.as_deref()),
@@ -176,4 +176,51 @@ async fn plain_radosgw_answers_a_listing_which_is_unsupported() {
     drop_bucket(&s3, &bucket).await;
     let e = result.unwrap_err();
     assert_eq!((e.code, e.detail.as_str()), (ErrorCode::UnsupportedByServer, NO_SERVER_SEARCH), "{e}");
+}
+
+/// A profile that names a search endpoint (the Elasticsearch zone's gateway) sends server
+/// searches there, signed with the profile's keys; a local search lists at the profile's own
+/// endpoint (here a closed port, so it fails to connect: nothing went to the search endpoint).
+/// The profile is saved through the real Secret Service, as the app does.
+#[tokio::test]
+async fn a_profile_with_a_search_endpoint_sends_server_searches_there() {
+    use zos_core::profiles::{ProfileInput, ProfileService, SecretStore};
+    use zos_core::search::{search, LocalOptions};
+    use zos_core::session::Sessions;
+    use zos_testkit::signed::{AK, SK};
+
+    let empty = r#"<SearchMetadataResponse><Marker></Marker><IsTruncated>false</IsTruncated></SearchMetadataResponse>"#;
+    let (search_at, seen) = one_request("200 OK", XML_ANSWER, empty.as_bytes().to_vec()).await;
+    let dir = std::env::temp_dir().join(format!("zos-search-profile-{}", uuid::Uuid::new_v4()));
+    let profiles = ProfileService::new(&dir, SecretStore::with_service(zos_testkit::test_service()));
+    let profile = profiles
+        .save(ProfileInput {
+            id: None,
+            name: "Search zone".into(),
+            endpoint: "http://127.0.0.1:9".into(),
+            region: "default".into(),
+            path_style: true,
+            access_key_id: AK.into(),
+            secret_access_key: Some(SK.into()),
+            search_endpoint: Some(format!(" {search_at}/ ")),
+        })
+        .await
+        .unwrap();
+    assert_eq!(profile.search_endpoint.as_deref(), Some(search_at.as_str()));
+    let session = Sessions::new(profiles.clone()).get(&profile.id).await.unwrap();
+    let request =
+        SearchRequest { bucket: "b".into(), query: "size>0".into(), options: SearchOptions::default() };
+
+    let page =
+        search(&session, &request, SearchEngine::Server, &LocalOptions::default(), |_| {}).await.unwrap();
+    assert_eq!(page.engine, SearchEngine::Server);
+    let seen = seen.await.unwrap();
+    assert_eq!(seen.header("host"), search_at.trim_start_matches("http://"));
+    assert_signature_valid(&seen);
+
+    let e =
+        search(&session, &request, SearchEngine::Local, &LocalOptions::default(), |_| {}).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::ConnectFailed, "{e:?}");
+    profiles.delete(profile.id).await.unwrap();
+    let _ = std::fs::remove_dir_all(dir);
 }

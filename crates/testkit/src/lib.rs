@@ -143,6 +143,7 @@ pub fn profile_input(srv: &TestServer, secret: Option<&str>) -> ProfileInput {
         path_style: true,
         access_key_id: srv.user1.0.clone(),
         secret_access_key: secret.map(str::to_owned),
+        search_endpoint: None,
     }
 }
 

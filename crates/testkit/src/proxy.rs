@@ -21,11 +21,19 @@ pub struct Faults {
     pub stall_per_mille: u32,
     pub stall: Duration,
     pub seed: u64,
+    /// `(needle, n)`: from the n-th request (1-based) whose request line contains `needle` on,
+    /// every such request's connection is reset before the request reaches the server.
+    pub reset_requests_from: Option<(&'static str, u64)>,
 }
 
 impl Faults {
-    pub const NONE: Faults =
-        Faults { reset_per_mille: 0, stall_per_mille: 0, stall: Duration::ZERO, seed: 1 };
+    pub const NONE: Faults = Faults {
+        reset_per_mille: 0,
+        stall_per_mille: 0,
+        stall: Duration::ZERO,
+        seed: 1,
+        reset_requests_from: None,
+    };
 }
 
 #[derive(Debug, Default)]
@@ -33,6 +41,8 @@ pub struct Stats {
     pub connections: AtomicU64,
     pub resets: AtomicU64,
     pub stalls: AtomicU64,
+    /// Requests matching [`Faults::reset_requests_from`]'s needle seen so far.
+    pub matching: AtomicU64,
     /// `"PUT /bucket/key?partNumber=3&uploadId=…"`, `"range: bytes=0-99"`, in the order seen.
     pub requests: Mutex<Vec<String>>,
 }
@@ -66,7 +76,8 @@ impl FaultProxy {
                     } else {
                         Fate::Pass
                     };
-                    tokio::spawn(carry(client, upstream, fate, thread_stats.clone()));
+                    let refuse = faults.reset_requests_from;
+                    tokio::spawn(carry(client, upstream, fate, refuse, thread_stats.clone()));
                 }
             });
         });
@@ -106,11 +117,17 @@ fn next(state: &mut u64) -> u64 {
     *state
 }
 
-async fn carry(client: TcpStream, upstream: SocketAddr, fate: Fate, stats: Arc<Stats>) {
+async fn carry(
+    client: TcpStream,
+    upstream: SocketAddr,
+    fate: Fate,
+    refuse: Option<(&'static str, u64)>,
+    stats: Arc<Stats>,
+) {
     let Ok(server) = TcpStream::connect(upstream).await else { return };
     let _ = client.set_nodelay(true);
     let _ = server.set_nodelay(true);
-    if let Fate::Reset(_) = fate {
+    if matches!(fate, Fate::Reset(_)) || refuse.is_some() {
         // Closing then sends RST instead of FIN: the client sees "connection reset".
         #[allow(deprecated)]
         let _ = client.set_linger(Some(Duration::ZERO));
@@ -120,7 +137,7 @@ async fn carry(client: TcpStream, upstream: SocketAddr, fate: Fate, stats: Arc<S
     let carried = Arc::new(AtomicU64::new(0));
     let stalled = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let (reset_tx, reset_rx) = tokio::sync::watch::channel(false);
-    let link = Link { fate, carried, stalled, reset_tx: Arc::new(reset_tx), stats };
+    let link = Link { fate, refuse, carried, stalled, reset_tx: Arc::new(reset_tx), stats };
     tokio::join!(
         pump(client_read, server_write, link.clone(), reset_rx.clone(), true),
         pump(server_read, client_write, link, reset_rx, false),
@@ -130,6 +147,7 @@ async fn carry(client: TcpStream, upstream: SocketAddr, fate: Fate, stats: Arc<S
 #[derive(Clone)]
 struct Link {
     fate: Fate,
+    refuse: Option<(&'static str, u64)>,
     /// Bytes carried both ways so far.
     carried: Arc<AtomicU64>,
     stalled: Arc<std::sync::atomic::AtomicBool>,
@@ -155,7 +173,16 @@ async fn pump(
             _ = reset.changed() => return,
         };
         if from_client {
-            note_requests(&mut tail, &buf[..n], &link.stats);
+            let seen = note_requests(&mut tail, &buf[..n], &link.stats);
+            if let Some((needle, from)) = link.refuse {
+                let matching = seen.iter().filter(|r| r.contains(needle)).count() as u64;
+                let before = link.stats.matching.fetch_add(matching, Ordering::Relaxed);
+                if matching > 0 && before + matching >= from {
+                    link.stats.resets.fetch_add(1, Ordering::Relaxed);
+                    let _ = link.reset_tx.send(true);
+                    return;
+                }
+            }
         }
         let total = link.carried.fetch_add(n as u64, Ordering::Relaxed) + n as u64;
         match link.fate {
@@ -177,14 +204,15 @@ async fn pump(
     let _ = to.shutdown().await;
 }
 
-fn note_requests(tail: &mut Vec<u8>, data: &[u8], stats: &Stats) {
+/// Notes the request lines and ranges in `data` (with what came before it) and returns them.
+fn note_requests(tail: &mut Vec<u8>, data: &[u8], stats: &Stats) -> Vec<String> {
     tail.extend_from_slice(data);
     // Only whole lines are read; the rest waits for the next read.
     let Some(end) = tail.windows(2).rposition(|w| w == b"\r\n") else {
         if tail.len() > 64 * 1024 {
             tail.drain(..tail.len() - 8192);
         }
-        return;
+        return Vec::new();
     };
     let mut found = Vec::new();
     for line in tail[..end].split(|b| *b == b'\n') {
@@ -204,8 +232,9 @@ fn note_requests(tail: &mut Vec<u8>, data: &[u8], stats: &Stats) {
     }
     tail.drain(..end + 2);
     if !found.is_empty() {
-        stats.requests.lock().unwrap().extend(found);
+        stats.requests.lock().unwrap().extend(found.iter().cloned());
     }
+    found
 }
 
 #[cfg(test)]

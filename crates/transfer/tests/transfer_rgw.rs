@@ -428,6 +428,7 @@ async fn transfers_survive_resets_and_stalls() {
             stall_per_mille: 100,
             stall: Duration::from_millis(1500),
             seed: 20261202,
+            ..Faults::NONE
         },
     );
     let mut settings = srv.settings(&srv.user1);

@@ -1,8 +1,10 @@
-//! Metadata search: check and print queries, and search a bucket on the server (RGW md-search)
-//! or here (listing + HEADs as needed, evaluated by zos-mdsearch).
+//! Metadata search: check and print queries, and search a bucket on the server (RGW md-search,
+//! at the profile's search endpoint) or here (listing + HEADs as needed, evaluated by
+//! zos-mdsearch), with progress events and cancel by the id the UI gives each search.
 
+use crate::events::SearchProgress;
 use crate::state::AppState;
-use tauri::State;
+use tauri::{AppHandle, State};
 use zos_core::search::{self, Query, QueryCheck, SearchEngine, SearchPage, SearchRequest};
 use zos_core::AppError;
 
@@ -21,10 +23,21 @@ pub fn print_search_query(query: Query) -> String {
 #[tauri::command]
 #[specta::specta]
 pub async fn search_objects(
+    app: AppHandle,
     state: State<'_, AppState>,
     profile_id: String,
     request: SearchRequest,
     engine: SearchEngine,
+    search_id: String,
 ) -> Result<SearchPage, AppError> {
-    search::search(state.session(&profile_id).await?.s3(), &request, engine).await
+    let running = state.searches.start(&search_id);
+    let progress = |counts| SearchProgress::send(&app, &search_id, counts);
+    search::search(&*state.session(&profile_id).await?, &request, engine, &running.options, progress).await
+}
+
+/// Stops the local search `search_id` (it answers with what it found so far, `limited`).
+#[tauri::command]
+#[specta::specta]
+pub fn cancel_search(state: State<'_, AppState>, search_id: String) -> bool {
+    state.searches.cancel(&search_id)
 }

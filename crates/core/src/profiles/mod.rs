@@ -23,6 +23,10 @@ pub struct Profile {
     pub region: String,
     pub path_style: bool,
     pub access_key_id: String,
+    /// Where metadata search is answered, when not at `endpoint`: RGW serves md-search from a
+    /// zone with the Elasticsearch sync module, often another gateway. Same keys and region.
+    #[serde(default)]
+    pub search_endpoint: Option<String>,
     /// The endpoint is `http://`: requests and keys' signatures travel unencrypted. Derived from
     /// the endpoint whenever a profile is read; the UI shows a note, it does not decide.
     #[serde(default)]
@@ -49,6 +53,9 @@ pub struct ProfileInput {
     pub path_style: bool,
     pub access_key_id: String,
     pub secret_access_key: Option<String>,
+    /// Empty or absent: search at `endpoint`.
+    #[serde(default)]
+    pub search_endpoint: Option<String>,
 }
 
 impl std::fmt::Debug for ProfileInput {
@@ -58,6 +65,7 @@ impl std::fmt::Debug for ProfileInput {
             .field("name", &self.name)
             .field("endpoint", &self.endpoint)
             .field("access_key_id", &self.access_key_id)
+            .field("search_endpoint", &self.search_endpoint)
             .field("secret_access_key", &self.secret_access_key.as_ref().map(|_| "** redacted **"))
             .finish()
     }
@@ -70,6 +78,7 @@ pub enum ProfileField {
     Endpoint,
     AccessKeyId,
     SecretAccessKey,
+    SearchEndpoint,
 }
 
 /// Why a field of the profile form cannot be used. The UI has one sentence per reason.
@@ -153,6 +162,11 @@ pub fn check(input: &ProfileInput) -> ProfileCheck {
     if let Some((reason, detail, part)) = endpoint_problem_with_part(&input.endpoint) {
         add(ProfileField::Endpoint, reason, &detail, part);
     }
+    if let Some(search) = input.search_endpoint.as_deref().filter(|s| !s.trim().is_empty()) {
+        if let Some((reason, detail, part)) = endpoint_problem_with_part(search) {
+            add(ProfileField::SearchEndpoint, reason, &format!("search endpoint: {detail}"), part);
+        }
+    }
     if input.access_key_id.trim().is_empty() {
         add(ProfileField::AccessKeyId, ProfileProblem::AccessKeyMissing, "the access key id is empty", None);
     }
@@ -175,6 +189,9 @@ impl ProfileInput {
             Some(p) if p.field == ProfileField::Endpoint => {
                 Err(AppError::new(ErrorCode::InvalidEndpoint, format!("{:?}: {}", self.endpoint, p.detail)))
             }
+            Some(p) if p.field == ProfileField::SearchEndpoint => {
+                Err(AppError::new(ErrorCode::InvalidEndpoint, p.detail))
+            }
             Some(p) => Err(AppError::invalid_input(p.detail)),
         }
     }
@@ -188,6 +205,12 @@ impl ProfileInput {
             region: if region.is_empty() { "default".to_owned() } else { region.to_owned() },
             path_style: self.path_style,
             access_key_id: self.access_key_id.trim().to_owned(),
+            search_endpoint: self
+                .search_endpoint
+                .as_deref()
+                .map(|s| s.trim().trim_end_matches('/'))
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned),
             plain_http: false,
         }
         .with_derived()
@@ -207,6 +230,7 @@ mod tests {
             path_style: true,
             access_key_id: "AK".into(),
             secret_access_key: Some("s".into()),
+            search_endpoint: None,
         }
     }
 
@@ -242,6 +266,7 @@ mod tests {
             path_style: true,
             access_key_id: " ".into(),
             secret_access_key: Some("".into()),
+            search_endpoint: None,
         };
         assert_eq!(
             reasons(&empty),
@@ -268,6 +293,26 @@ mod tests {
         i.endpoint = "http://h/bucket".into();
         assert!(check(&i).problems[0].detail.contains("\"/bucket\""));
         assert_eq!(check(&i).problems[0].part.as_deref(), Some("/bucket"));
+    }
+
+    #[test]
+    fn the_search_endpoint_is_optional_and_checked_like_the_endpoint() {
+        let search = |e: Option<&str>| {
+            let mut i = input();
+            i.search_endpoint = e.map(str::to_owned);
+            i
+        };
+        assert!(check(&search(None)).problems.is_empty());
+        assert!(check(&search(Some("  "))).problems.is_empty());
+        assert_eq!(search(Some(" ")).to_profile("p".into()).search_endpoint, None);
+        let bad = check(&search(Some("http://es-zone/bucket"))).problems;
+        assert_eq!(
+            (bad[0].field, bad[0].reason),
+            (ProfileField::SearchEndpoint, ProfileProblem::EndpointHasPath)
+        );
+        assert_eq!(search(Some("es.local:8000")).validate().unwrap_err().code, ErrorCode::InvalidEndpoint);
+        let p = search(Some(" http://10.0.0.5:8000/ ")).to_profile("p".into());
+        assert_eq!(p.search_endpoint.as_deref(), Some("http://10.0.0.5:8000"));
     }
 
     #[test]

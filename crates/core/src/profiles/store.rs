@@ -20,6 +20,8 @@ struct StoredProfile {
     region: String,
     path_style: bool,
     access_key_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    search_endpoint: Option<String>,
 }
 
 impl From<StoredProfile> for Profile {
@@ -31,6 +33,7 @@ impl From<StoredProfile> for Profile {
             region: p.region,
             path_style: p.path_style,
             access_key_id: p.access_key_id,
+            search_endpoint: p.search_endpoint,
             plain_http: false,
         }
         .with_derived()
@@ -46,6 +49,7 @@ impl From<Profile> for StoredProfile {
             region: p.region,
             path_style: p.path_style,
             access_key_id: p.access_key_id,
+            search_endpoint: p.search_endpoint,
         }
     }
 }
@@ -178,6 +182,7 @@ mod tests {
             path_style: true,
             access_key_id: "AK".into(),
             secret_access_key: None,
+            search_endpoint: None,
         }
         .to_profile(id.into())
     }

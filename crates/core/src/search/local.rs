@@ -15,7 +15,7 @@
 
 use super::listing::{Extra, Listed, Lister};
 use super::prefilter::Prefilter;
-use super::{prepare, SearchEngine, SearchHit, SearchPage, SearchRequest};
+use super::{prepare, SearchEngine, SearchHit, SearchLimit, SearchPage, SearchRequest};
 use crate::error::{AppError, ErrorCode, Result};
 use crate::objects::head_object_version;
 use futures::{stream, StreamExt};
@@ -91,17 +91,14 @@ pub async fn search_local_with(
     let mut lister = Lister::new(s3, &request.bucket, versions);
     while !lister.done {
         if cancelled() {
-            limited = Some(format!("cancelled after {} objects were listed", run.counts.listed));
+            limited = Some(SearchLimit::Cancelled { listed: run.counts.listed });
             break;
         }
         let mut batch = lister.next_page().await?;
         let room = usize::try_from(limits.max_listed - run.counts.listed).unwrap_or(usize::MAX);
         if batch.len() > room || (batch.len() == room && !lister.done) {
             batch.truncate(room);
-            limited = Some(format!(
-                "stopped after listing {} objects (a local search lists at most that many)",
-                limits.max_listed
-            ));
+            limited = Some(SearchLimit::ListingCap { max: limits.max_listed });
         }
         run.counts.listed += batch.len() as u64;
         let mut candidates = Vec::new();
@@ -116,11 +113,7 @@ pub async fn search_local_with(
         let budget = usize::try_from(limits.max_heads - run.counts.headed).unwrap_or(usize::MAX);
         if candidates.len() > budget {
             candidates.truncate(budget);
-            limited = Some(format!(
-                "stopped after {} HEAD requests (a local search makes at most that many): \
-                 objects past them were not examined",
-                limits.max_heads
-            ));
+            limited = Some(SearchLimit::HeadCap { max: limits.max_heads });
         }
         let bucket = request.bucket.as_str();
         let mut heads = stream::iter(candidates)
@@ -153,7 +146,7 @@ pub async fn search_local_with(
         }
         run.report(false);
         if cancelled() {
-            limited = Some(format!("cancelled after {} objects were listed", run.counts.listed));
+            limited = Some(SearchLimit::Cancelled { listed: run.counts.listed });
         }
         if limited.is_some() {
             break;

@@ -13,10 +13,12 @@ mod listing;
 mod local;
 mod prefilter;
 mod response;
+mod running;
 mod server;
 
 pub use local::{search_local, search_local_with, LocalLimits, LocalOptions, LocalProgress};
 pub use response::parse_response;
+pub use running::{Registration, RunningSearches};
 pub use server::{search_server, NO_SERVER_SEARCH};
 
 use crate::error::{AppError, Result};
@@ -79,7 +81,19 @@ pub struct SearchPage {
     pub headed: u64,
     /// Why a local search stopped before the end of the bucket (a cap, or cancelled): its
     /// results then cover only what was examined.
-    pub limited: Option<String>,
+    pub limited: Option<SearchLimit>,
+}
+
+/// Why a local search stopped early; the UI says each in the user's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum SearchLimit {
+    /// The user cancelled it after `listed` objects.
+    Cancelled { listed: u64 },
+    /// It listed its maximum of objects.
+    ListingCap { max: u64 },
+    /// It made its maximum of HEAD requests; objects past them were not examined.
+    HeadCap { max: u64 },
 }
 
 /// Parses the query and checks the options: the common first step of both executors.
@@ -115,15 +129,18 @@ pub fn print_query(query: &Query) -> String {
     zos_mdsearch::print(query)
 }
 
-/// Runs a search with the engine asked for. The local one reports no progress here (the
-/// command answers once); a bounded search is said in [`SearchPage::limited`].
+/// Runs a search with the engine asked for: the server one on `session`'s search endpoint,
+/// the local one on its S3 endpoint, with `options` (cancel flag, caps) and `progress`.
+/// A bounded or cancelled local search is said in [`SearchPage::limited`].
 pub async fn search(
-    s3: &aws_sdk_s3::Client,
+    session: &crate::session::Session,
     request: &SearchRequest,
     engine: SearchEngine,
+    options: &LocalOptions,
+    progress: impl Fn(LocalProgress) + Send + Sync,
 ) -> Result<SearchPage> {
     match engine {
-        SearchEngine::Server => search_server(s3, request).await,
-        SearchEngine::Local => search_local(s3, request, |_| {}).await,
+        SearchEngine::Server => search_server(session.search_s3(), request).await,
+        SearchEngine::Local => search_local_with(session.s3(), request, options, progress).await,
     }
 }

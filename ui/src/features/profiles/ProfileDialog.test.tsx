@@ -49,6 +49,7 @@ const VALID_INPUT: ProfileInput = {
   pathStyle: true,
   accessKeyId: "AKIAEXAMPLE",
   secretAccessKey: "s3cr3t",
+  searchEndpoint: null,
 };
 
 describe("ProfileDialog", () => {
@@ -162,6 +163,24 @@ describe("ProfileDialog", () => {
     const sent = { ...VALID_INPUT, pathStyle: false };
     expect(api.checkProfile).toHaveBeenLastCalledWith(sent);
     expect(api.saveProfile).toHaveBeenCalledWith(sent);
+  });
+
+  it("sends the optional search endpoint and shows Rust's problem with it", async () => {
+    rustSays((input) => ({
+      problems: input.searchEndpoint === "http://es-zone/bucket" ? [problem("searchEndpoint", "EndpointHasPath", "/bucket")] : [],
+      plainHttp: false,
+    }));
+    const onSaved = vi.fn();
+    renderWithProviders(<ProfileDialog onClose={() => {}} onSaved={onSaved} />);
+    fillValid();
+    type("profile-search-endpoint", "http://es-zone/bucket");
+    fireEvent.click(screen.getByTestId("profile-save"));
+    expect((await screen.findByTestId("profile-search-endpoint-error")).textContent).toContain("/bucket");
+    expect(api.saveProfile).not.toHaveBeenCalled();
+    type("profile-search-endpoint", " http://es-zone:8000 ");
+    fireEvent.click(screen.getByTestId("profile-save"));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(api.saveProfile).toHaveBeenCalledWith({ ...VALID_INPUT, searchEndpoint: "http://es-zone:8000" });
   });
 
   it("tests an untested profile on Save, then saves it", async () => {

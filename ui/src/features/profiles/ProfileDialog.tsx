@@ -217,6 +217,26 @@ export function ProfileDialog({ profile, onClose, onSaved }: Props) {
             autoComplete="new-password"
           />
         </Field>
+        <details className="form-advanced" open={form.searchEndpoint !== "" || undefined}>
+          <summary>{t("profileDialog.advanced")}</summary>
+          <Field
+            label={t("profileDialog.searchEndpoint")}
+            htmlFor={`${ids}-search`}
+            error={problemText("searchEndpoint")}
+            errorTestId="profile-search-endpoint-error"
+            hint={t("profileDialog.searchEndpointHint")}
+          >
+            <input
+              id={`${ids}-search`}
+              data-testid="profile-search-endpoint"
+              value={form.searchEndpoint}
+              placeholder={t("profileDialog.searchEndpointPlaceholder")}
+              onChange={(e) => set("searchEndpoint", e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </Field>
+        </details>
         {(checkError ?? check.error) && <ErrorMessage error={checkError ?? check.error} />}
         <TestResult report={test.data} error={test.error} />
         {saveAnyway && (

@@ -9,6 +9,8 @@ export interface ProfileForm {
   pathStyle: boolean;
   accessKeyId: string;
   secretAccessKey: string;
+  /** Empty: metadata search goes to the endpoint. */
+  searchEndpoint: string;
 }
 
 export const EMPTY_PROFILE_FORM: ProfileForm = {
@@ -18,11 +20,12 @@ export const EMPTY_PROFILE_FORM: ProfileForm = {
   pathStyle: true,
   accessKeyId: "",
   secretAccessKey: "",
+  searchEndpoint: "",
 };
 
 export function formOf(p: Profile | undefined): ProfileForm {
   if (!p) return EMPTY_PROFILE_FORM;
-  return { name: p.name, endpoint: p.endpoint, region: p.region, pathStyle: p.pathStyle, accessKeyId: p.accessKeyId, secretAccessKey: "" };
+  return { name: p.name, endpoint: p.endpoint, region: p.region, pathStyle: p.pathStyle, accessKeyId: p.accessKeyId, secretAccessKey: "", searchEndpoint: p.searchEndpoint ?? "" };
 }
 
 /** The form as the backend takes it; an empty secret on an existing profile means "keep it". */
@@ -35,6 +38,7 @@ export function toProfileInput(form: ProfileForm, id: string | null): ProfileInp
     pathStyle: form.pathStyle,
     accessKeyId: form.accessKeyId.trim(),
     secretAccessKey: form.secretAccessKey === "" ? null : form.secretAccessKey,
+    searchEndpoint: form.searchEndpoint.trim() || null,
   };
 }
 
@@ -55,6 +59,7 @@ export const CHECKED_FIELDS: Record<ProfileField, string> = {
   endpoint: "profile-endpoint",
   accessKeyId: "profile-access-key",
   secretAccessKey: "profile-secret-key",
+  searchEndpoint: "profile-search-endpoint",
 };
 
 export function isCheckedField(key: keyof ProfileForm): key is ProfileField {

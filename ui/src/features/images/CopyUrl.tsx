@@ -3,21 +3,7 @@ import { api, type ImageRef } from "../../backend";
 import { Icon } from "../../components/Icon";
 import { ErrorMessage } from "../../errors";
 import { useT } from "../../i18n";
-
-const HOUR = 3600;
-const PRESETS = [
-  { secs: HOUR, label: "images.url.hour" },
-  { secs: 24 * HOUR, label: "images.url.day" },
-  { secs: 7 * 24 * HOUR, label: "images.url.week" },
-] as const;
-const MAX_HOURS = 168;
-
-/** The expiry in seconds, or null when the custom hours are not 1–168. */
-function expiry(choice: string, hours: string): number | null {
-  if (choice !== "custom") return Number(choice);
-  const h = Number(hours);
-  return /^\d+$/.test(hours.trim()) && h >= 1 && h <= MAX_HOURS ? h * HOUR : null;
-}
+import { DEFAULT_EXPIRY, Expiry, expirySecs, type ExpiryValue } from "../sharing/Expiry";
 
 /**
  * "Copy URL": a presigned GET of the object with the pipeline (Rust signs it), for the expiry
@@ -26,12 +12,11 @@ function expiry(choice: string, hours: string): number | null {
 export function CopyUrl({ profileId, image, pipeline }: { profileId: string; image: ImageRef; pipeline: string | null }) {
   const { t } = useT();
   const id = useId();
-  const [choice, setChoice] = useState(String(HOUR));
-  const [hours, setHours] = useState("2");
+  const [expiry, setExpiry] = useState<ExpiryValue>(DEFAULT_EXPIRY);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [made, setMade] = useState<{ url: string; copied: boolean; for: string } | null>(null);
-  const secs = expiry(choice, hours);
+  const secs = expirySecs(expiry);
   const current = `${pipeline}|${secs}`;
   const shown = made && made.for === current ? made : null;
 
@@ -61,33 +46,7 @@ export function CopyUrl({ profileId, image, pipeline }: { profileId: string; ima
         {t("images.url.title")}
       </h3>
       <div className="img-url-row">
-        <div className="img-field">
-          <label htmlFor={`${id}-expiry`}>{t("images.url.expiry")}</label>
-          <select id={`${id}-expiry`} data-testid="image-url-expiry" value={choice} onChange={(e) => setChoice(e.target.value)}>
-            {PRESETS.map((p) => (
-              <option key={p.secs} value={String(p.secs)}>
-                {t(p.label)}
-              </option>
-            ))}
-            <option value="custom">{t("images.url.custom")}</option>
-          </select>
-        </div>
-        {choice === "custom" && (
-          <div className={`img-field img-hours ${secs === null ? "field-invalid" : ""}`}>
-            <label htmlFor={`${id}-hours`}>{t("images.url.hours")}</label>
-            <input
-              id={`${id}-hours`}
-              type="number"
-              min={1}
-              max={MAX_HOURS}
-              step={1}
-              data-testid="image-url-hours"
-              aria-invalid={secs === null || undefined}
-              value={hours}
-              onChange={(e) => setHours(e.target.value)}
-            />
-          </div>
-        )}
+        <Expiry id={id} value={expiry} onChange={setExpiry} testIdPrefix="image-url" />
         <button
           type="button"
           className="button"
@@ -106,7 +65,6 @@ export function CopyUrl({ profileId, image, pipeline }: { profileId: string; ima
           </span>
         )}
       </div>
-      {secs === null && <p className="field-error">{t("images.url.badHours")}</p>}
       {pipeline === null && <p className="field-hint">{t("images.url.blocked")}</p>}
       {shown && (
         <input

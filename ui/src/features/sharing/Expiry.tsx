@@ -22,8 +22,22 @@ export function expirySecs({ choice, hours }: ExpiryValue): number | null {
   return /^\d+$/.test(hours.trim()) && h >= 1 && h <= MAX_HOURS ? h * HOUR : null;
 }
 
-/** The expiry picker of a sharing tab: 1 hour, 1 day, 7 days or a custom number of hours. */
-export function Expiry({ id, value, onChange }: { id: string; value: ExpiryValue; onChange: (v: ExpiryValue) => void }) {
+/**
+ * The expiry picker of every presigned link (share dialog, image URLs): 1 hour, 1 day, 7 days or
+ * a custom number of hours. Rust checks the same bounds again (sharing::check_expiry).
+ */
+export function Expiry({
+  id,
+  value,
+  onChange,
+  testIdPrefix = "share",
+}: {
+  id: string;
+  value: ExpiryValue;
+  onChange: (v: ExpiryValue) => void;
+  /** `${prefix}-expiry`, `${prefix}-hours`. */
+  testIdPrefix?: string;
+}) {
   const { t } = useT();
   const invalid = expirySecs(value) === null;
   return (
@@ -32,7 +46,7 @@ export function Expiry({ id, value, onChange }: { id: string; value: ExpiryValue
         <label htmlFor={`${id}-expiry`}>{t("share.expiry")}</label>
         <select
           id={`${id}-expiry`}
-          data-testid="share-expiry"
+          data-testid={`${testIdPrefix}-expiry`}
           value={value.choice}
           onChange={(e) => onChange({ ...value, choice: e.target.value })}
         >
@@ -53,7 +67,7 @@ export function Expiry({ id, value, onChange }: { id: string; value: ExpiryValue
             min={1}
             max={MAX_HOURS}
             step={1}
-            data-testid="share-hours"
+            data-testid={`${testIdPrefix}-hours`}
             aria-invalid={invalid || undefined}
             value={value.hours}
             onChange={(e) => onChange({ ...value, hours: e.target.value })}

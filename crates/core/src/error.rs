@@ -88,6 +88,11 @@ error_codes! {
     ProfileNotFound,
     /// A local file handle the user never chose (in a dialog or by a drop).
     LocalFileNotChosen,
+    /// The object is encrypted with a customer key (SSE-C) and none was sent: radosgw answers
+    /// a bare 400 (see `ssec` for how it is recognised). The user can enter the key.
+    EncryptedWithCustomerKey,
+    /// A customer key (SSE-C) was sent and the server refused it: not this object's key.
+    CustomerKeyMismatch,
     Io,
     /// A failure with no better code; `server_code` keeps the server's word if it said one.
     Unknown,

@@ -24,6 +24,7 @@ pub mod profiles;
 pub mod search;
 pub mod session;
 pub mod sharing;
+pub mod ssec;
 pub mod topics;
 pub mod validation;
 pub mod zos_wire;

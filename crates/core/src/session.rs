@@ -7,6 +7,7 @@ use crate::client::{build_s3_client_with, build_sns_client, ConnectionSettings};
 use crate::error::Result;
 use crate::images::ServerSupport;
 use crate::profiles::{Profile, ProfileService};
+use crate::ssec::CustomerKeys;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -20,11 +21,19 @@ pub struct Session {
     capabilities: Capabilities,
     /// Whether the server processes images (`x-zos-process`), once a preview has shown it.
     image_support: ServerSupport,
+    /// The customer keys (SSE-C) entered for this profile, in memory only.
+    customer_keys: CustomerKeys,
 }
 
 impl Session {
     pub fn image_support(&self) -> &ServerSupport {
         &self.image_support
+    }
+
+    /// The customer keys (SSE-C) the user entered for this profile; they outlive a rebuilt
+    /// session and are gone when the app quits.
+    pub fn customer_keys(&self) -> &CustomerKeys {
+        &self.customer_keys
     }
 
     pub fn capabilities(&self) -> &Capabilities {
@@ -53,11 +62,23 @@ pub struct Sessions {
     profiles: ProfileService,
     /// profile id → (the profiles' revision it was built at, the session)
     cache: Mutex<HashMap<String, (u64, Arc<Session>)>>,
+    /// profile id → its customer keys (SSE-C), kept here so a rebuilt session keeps them.
+    customer_keys: Mutex<HashMap<String, CustomerKeys>>,
 }
 
 impl Sessions {
     pub fn new(profiles: ProfileService) -> Self {
-        Self { profiles, cache: Mutex::default() }
+        Self { profiles, cache: Mutex::default(), customer_keys: Mutex::default() }
+    }
+
+    /// The customer keys (SSE-C) of a profile (an empty store on first use).
+    pub fn customer_keys(&self, profile_id: &str) -> CustomerKeys {
+        self.customer_keys
+            .lock()
+            .expect("customer keys lock")
+            .entry(profile_id.to_owned())
+            .or_default()
+            .clone()
     }
 
     /// The session of a profile, connected on first use (the secret is read from the keyring
@@ -86,6 +107,7 @@ impl Sessions {
             sns: build_sns_client(&settings)?,
             capabilities,
             image_support: ServerSupport::default(),
+            customer_keys: self.customer_keys(profile_id),
             profile,
         });
         let mut cache = self.cache.lock().expect("session cache lock");

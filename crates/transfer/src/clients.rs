@@ -7,6 +7,11 @@ use zos_core::Result;
 /// tests).
 pub trait Clients: Send + Sync + 'static {
     fn s3(&self, profile_id: &str) -> BoxFuture<'_, Result<aws_sdk_s3::Client>>;
+
+    /// The customer keys (SSE-C) the user entered for this profile (none by default).
+    fn customer_keys(&self, _profile_id: &str) -> zos_core::ssec::CustomerKeys {
+        zos_core::ssec::CustomerKeys::default()
+    }
 }
 
 /// The app's sessions: one connected client per profile.
@@ -14,5 +19,9 @@ impl Clients for zos_core::session::Sessions {
     fn s3(&self, profile_id: &str) -> BoxFuture<'_, Result<aws_sdk_s3::Client>> {
         let profile_id = profile_id.to_owned();
         Box::pin(async move { Ok(self.get(&profile_id).await?.s3().clone()) })
+    }
+
+    fn customer_keys(&self, profile_id: &str) -> zos_core::ssec::CustomerKeys {
+        zos_core::session::Sessions::customer_keys(self, profile_id)
     }
 }

@@ -29,6 +29,9 @@ pub struct ItemCtx {
     pub options: Arc<crate::model::UploadOptions>,
     /// The one version a download reads (None: the current object).
     pub version_id: Option<String>,
+    /// The customer keys (SSE-C) the user entered: sent with every read of an object they
+    /// cover (HEAD, GET, ranges, a copy's source) and with a copy of it.
+    pub customer_keys: zos_core::ssec::CustomerKeys,
 }
 
 /// How one file ended (errors are `Err`).
@@ -47,6 +50,11 @@ pub enum Outcome {
 const ATTEMPTS: u32 = 6;
 
 impl ItemCtx {
+    /// The customer key (SSE-C) to send for `bucket/key`, if the user entered one.
+    pub fn customer_key(&self, bucket: &str, key: &str) -> Option<zos_core::ssec::SseCustomerKey> {
+        self.customer_keys.get(bucket, key)
+    }
+
     pub async fn permit(&self) -> SemaphorePermit<'_> {
         self.requests.acquire().await.expect("the request semaphore is never closed")
     }

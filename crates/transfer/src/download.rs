@@ -16,6 +16,7 @@ use crate::plan::{self, numbered_name};
 use md5::{Digest, Md5};
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
+use zos_core::ssec::{classify_read_error, WithCustomerKey};
 use zos_core::{AppError, ErrorCode, Result};
 use zos_journal::{StoredItem, StoredPart};
 
@@ -44,7 +45,7 @@ pub fn ensure_folders(root: &Path, path: &Path) -> Result<()> {
                 return Err(AppError::new(
                     ErrorCode::LocalFileExists,
                     format!("{} exists and is not a folder (or is a link)", current.display()),
-                ))
+                ));
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => match std::fs::create_dir(&current) {
                 Ok(()) => {}
@@ -227,10 +228,17 @@ pub async fn download_item(ctx: &ItemCtx, item: &StoredItem, root: Option<&Path>
         Ok(dest) => dest,
         Err(outcome) => return Ok(outcome),
     };
+    let customer_key = ctx.customer_key(&ctx.bucket, &item.key);
     let head = {
         let _permit = ctx.permit().await;
         ctx.with_retries(|| {
-            zos_core::objects::head_object_version(&ctx.s3, &ctx.bucket, &item.key, ctx.version_id.as_deref())
+            zos_core::objects::head_object_with_key(
+                &ctx.s3,
+                &ctx.bucket,
+                &item.key,
+                ctx.version_id.as_deref(),
+                customer_key.as_ref(),
+            )
         })
         .await?
     };
@@ -365,7 +373,14 @@ async fn get_into(
     file: &File,
     mut hasher: Option<&mut Md5>,
 ) -> Result<u64> {
-    let mut request = ctx.s3.get_object().bucket(&ctx.bucket).key(key).set_version_id(ctx.version_id.clone());
+    let customer_key = ctx.customer_key(&ctx.bucket, key);
+    let mut request = ctx
+        .s3
+        .get_object()
+        .bucket(&ctx.bucket)
+        .key(key)
+        .set_version_id(ctx.version_id.clone())
+        .customer_key(customer_key.as_ref());
     if !etag.is_empty() {
         request = request.if_match(etag);
     }
@@ -373,7 +388,7 @@ async fn get_into(
         request = request.range(format!("bytes={}-{}", offset, offset + len - 1));
     }
     let out = request.send().await.map_err(|e| {
-        let e = AppError::from_sdk(e, ErrorCode::NoSuchKey);
+        let e = classify_read_error(AppError::from_sdk(e, ErrorCode::NoSuchKey), customer_key.is_some());
         if e.is(ErrorCode::PreconditionFailed) {
             AppError::new(
                 ErrorCode::ObjectChanged,

@@ -354,18 +354,11 @@ impl UploadOptions {
         }
         match &self.encryption {
             Some(Encryption::Kms { key_id: Some(id) }) if id.trim().is_empty() => {
-                return bad("the KMS key id is empty (leave it out for the server's default key)".into())
+                return bad("the KMS key id is empty (leave it out for the server's default key)".into());
             }
             Some(Encryption::CustomerKey { key_base64 }) => {
-                use base64::Engine as _;
-                match base64::engine::general_purpose::STANDARD.decode(key_base64.trim()) {
-                    Ok(key) if key.len() == 32 => {}
-                    _ => {
-                        return bad(
-                            "a customer key (SSE-C) is 32 bytes, given in base64 (44 characters)".into()
-                        )
-                    }
-                }
+                // The one rule for a customer key, shared with reading such objects.
+                zos_core::ssec::SseCustomerKey::parse(key_base64)?;
             }
             _ => {}
         }

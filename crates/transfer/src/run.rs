@@ -142,8 +142,17 @@ async fn discover(inner: &Inner, transfer: &Arc<Transfer>, s3: &aws_sdk_s3::Clie
                 plan::local_path_for(&destination, relative)
                     .ok_or_else(|| AppError::invalid_input(format!("{key} is the folder itself")))
             };
-            let found =
-                find_objects(s3, &transfer.bucket, &prefix, &keys, &folders, version_id.as_deref()).await?;
+            let keys_entered = inner.clients.customer_keys(&transfer.profile_id);
+            let found = find_objects(
+                s3,
+                &keys_entered,
+                &transfer.bucket,
+                &prefix,
+                &keys,
+                &folders,
+                version_id.as_deref(),
+            )
+            .await?;
             let new = found
                 .into_iter()
                 .map(|f| {
@@ -160,7 +169,9 @@ async fn discover(inner: &Inner, transfer: &Arc<Transfer>, s3: &aws_sdk_s3::Clie
             journal_items(inner, transfer, new, None).await?;
         }
         Spec::Copy { prefix, keys, folders, destination_prefix, .. } => {
-            let found = find_objects(s3, &transfer.bucket, &prefix, &keys, &folders, None).await?;
+            let keys_entered = inner.clients.customer_keys(&transfer.profile_id);
+            let found =
+                find_objects(s3, &keys_entered, &transfer.bucket, &prefix, &keys, &folders, None).await?;
             let new = found
                 .into_iter()
                 .map(|f| NewItem {
@@ -193,9 +204,12 @@ struct Found {
 }
 
 /// The objects of a selection: each key (HEAD) and everything under each folder (listed), in
-/// that order. Keys outside `prefix` and the folder `prefix` itself are left out.
+/// that order. Keys outside `prefix` and the folder `prefix` itself are left out. A key
+/// encrypted with a customer key the user has not entered is kept (size unknown): its own
+/// row then fails with `EncryptedWithCustomerKey`, not the whole transfer.
 async fn find_objects(
     s3: &aws_sdk_s3::Client,
+    customer_keys: &zos_core::ssec::CustomerKeys,
     bucket: &str,
     prefix: &str,
     keys: &[String],
@@ -204,8 +218,16 @@ async fn find_objects(
 ) -> Result<Vec<Found>> {
     let mut found = Vec::new();
     for key in keys {
-        let head = zos_core::objects::head_object_version(s3, bucket, key, version_id).await?;
-        found.push(Found { key: key.clone(), size: head.size, etag: head.etag });
+        let customer_key = customer_keys.get(bucket, key);
+        match zos_core::objects::head_object_with_key(s3, bucket, key, version_id, customer_key.as_ref())
+            .await
+        {
+            Ok(head) => found.push(Found { key: key.clone(), size: head.size, etag: head.etag }),
+            Err(e) if e.is(ErrorCode::EncryptedWithCustomerKey) || e.is(ErrorCode::CustomerKeyMismatch) => {
+                found.push(Found { key: key.clone(), size: 0, etag: None })
+            }
+            Err(e) => return Err(e),
+        }
     }
     for folder in folders {
         for object in zos_core::objects::list_under(s3, bucket, folder).await? {
@@ -282,6 +304,7 @@ async fn send_items(inner: &Arc<Inner>, transfer: &Arc<Transfer>, s3: &aws_sdk_s
     };
     let default_policy = transfer.spec.lock().expect("spec lock").policy;
     let options = Arc::new(transfer.spec.lock().expect("spec lock").options.clone());
+    let customer_keys = inner.clients.customer_keys(&transfer.profile_id);
     let mut set = JoinSet::new();
     for index in queued {
         let permit = files.clone().acquire_owned().await.expect("never closed");
@@ -308,6 +331,7 @@ async fn send_items(inner: &Arc<Inner>, transfer: &Arc<Transfer>, s3: &aws_sdk_s
             policy,
             options: options.clone(),
             version_id: transfer.version_id(),
+            customer_keys: customer_keys.clone(),
         };
         let transfer = transfer.clone();
         let root = root.clone();

@@ -64,13 +64,12 @@ macro_rules! with_options {
 }
 
 /// `(algorithm, key, key MD5)` of an SSE-C key, all as S3 wants them in headers.
+/// The options were checked first ([`crate::model::UploadOptions::check`]), so the key parses.
 pub fn customer_key_headers(key_base64: &str) -> (String, String, String) {
-    let raw = base64::engine::general_purpose::STANDARD.decode(key_base64.trim()).unwrap_or_default();
-    (
-        "AES256".into(),
-        key_base64.trim().to_owned(),
-        base64::engine::general_purpose::STANDARD.encode(Md5::digest(&raw)),
-    )
+    match zos_core::ssec::SseCustomerKey::parse(key_base64) {
+        Ok(key) => key.headers(),
+        Err(_) => ("AES256".into(), key_base64.trim().to_owned(), String::new()),
+    }
 }
 
 /// The content type an upload is sent with, from the file name.
@@ -357,16 +356,30 @@ async fn parts_on_server(ctx: &ItemCtx, key: &str, upload_id: &str) -> Result<Ve
 }
 
 pub(crate) async fn create_upload(ctx: &ItemCtx, key: &str, content_type: &str) -> Result<String> {
+    create_upload_with(ctx, key, content_type, None, None).await
+}
+
+/// [`create_upload`] for a copy: the source's customer key (SSE-C) and user metadata (values
+/// as stored) are kept on the new object.
+pub(crate) async fn create_upload_with(
+    ctx: &ItemCtx,
+    key: &str,
+    content_type: &str,
+    customer_key: Option<&zos_core::ssec::SseCustomerKey>,
+    metadata: Option<&std::collections::HashMap<String, String>>,
+) -> Result<String> {
+    use zos_core::ssec::WithCustomerKey as _;
     let out = ctx
         .with_retries(|| async {
             let _permit = ctx.permit().await;
             let request = ctx.s3.create_multipart_upload().bucket(&ctx.bucket).key(key);
             let mut options = (*ctx.options).clone();
             options.content_type.get_or_insert_with(|| content_type.to_owned());
-            with_options!(request, &options, key)
-                .send()
-                .await
-                .map_err(|e| AppError::from_sdk(e, ErrorCode::NoSuchBucket))
+            let mut request = with_options!(request, &options, key).customer_key(customer_key);
+            if let Some(metadata) = metadata {
+                request = request.set_metadata(Some(metadata.clone()));
+            }
+            request.send().await.map_err(|e| AppError::from_sdk(e, ErrorCode::NoSuchBucket))
         })
         .await?;
     let upload_id = out

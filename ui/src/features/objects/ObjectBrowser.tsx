@@ -14,6 +14,7 @@ import { ObjectTagsDialog } from "../bucket-settings/tags/ObjectTagsDialog";
 import { ImageProcessPanel } from "../images/ImageProcessPanel";
 import { isImage } from "../images/model";
 import { ThumbPlaceProvider } from "../images/thumbs";
+import { SearchLink } from "../search/SearchLink";
 import { ShareDialog } from "../sharing/ShareDialog";
 import { TransferStatus } from "../transfers/TransferStatus";
 import { versionsKey } from "../versions/model";
@@ -214,6 +215,7 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
         onDelete={() => remove.ask(selectedRows)}
         onRefresh={refresh}
         onToggleDetails={() => setDetailsOpen(!detailsOpen)}
+        search={<SearchLink profileId={profileId} bucket={bucket} className="button toolbar-search" />}
         filter={
           showVersions ? null : (
             <FilterBox

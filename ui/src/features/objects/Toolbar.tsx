@@ -20,6 +20,8 @@ interface Props {
   onToggleDetails: () => void;
   /** The quick filter box (FilterBox), after the actions. */
   filter?: ReactNode;
+  /** "Search…": the bucket's metadata search (features/search), after the filter. */
+  search?: ReactNode;
 }
 
 export function Toolbar(p: Props) {
@@ -47,6 +49,7 @@ export function Toolbar(p: Props) {
       </button>
       <span className="spacer" />
       {p.filter}
+      {p.search}
       <Tooltip label={t("objects.refresh")}>
         <button type="button" className="icon-button" data-testid="object-refresh" aria-label={t("objects.refresh")} onClick={p.onRefresh}>
           <Icon name="refresh" size={18} className={refreshing ? "spin" : undefined} />

@@ -494,6 +494,59 @@ async appendFile(profileId: string, bucket: string, key: string, position: numbe
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * Checks `key_text` (32 bytes in base64) against the object (HEAD with it) and keeps it for
+ * the object or its whole bucket. A wrong key is `CustomerKeyMismatch`; nothing is kept then.
+ */
+async setCustomerKey(profileId: string, bucket: string, key: string, versionId: string | null, keyText: string, scope: CustomerKeyScope) : Promise<Result<null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_customer_key", { profileId, bucket, key, versionId, keyText, scope }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Forgets every key that would be sent for this object (its own and its bucket's).
+ */
+async forgetCustomerKey(profileId: string, bucket: string, key: string) : Promise<void> {
+    await TAURI_INVOKE("forget_customer_key", { profileId, bucket, key });
+},
+/**
+ * Whether a key is set for this object (its own or its bucket's); never the key itself.
+ */
+async hasCustomerKey(profileId: string, bucket: string, key: string) : Promise<boolean> {
+    return await TAURI_INVOKE("has_customer_key", { profileId, bucket, key });
+},
+/**
+ * Every problem of a metadata edit, found without any request (the dialog shows them by field).
+ */
+async checkMetadataEdit(edit: MetadataEdit) : Promise<Problem[]> {
+    return await TAURI_INVOKE("check_metadata_edit", { edit });
+},
+/**
+ * Replaces an object's metadata (and storage class) in place, keeping bytes, tags, ACL and
+ * lock; refused if it changed since `edit.expected_etag`. Returns the details read back.
+ */
+async updateObjectMetadata(profileId: string, bucket: string, key: string, edit: MetadataEdit) : Promise<Result<ObjectDetails, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_object_metadata", { profileId, bucket, key, edit }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Owner, public read/write and grant counts of an object's ACL, for the details pane.
+ */
+async objectAclSummary(profileId: string, bucket: string, key: string, versionId: string | null) : Promise<Result<AclSummary, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("object_acl_summary", { profileId, bucket, key, versionId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async listMultipartUploads(profileId: string, bucket: string, keyMarker: string | null, uploadIdMarker: string | null) : Promise<Result<UploadPage, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("list_multipart_uploads", { profileId, bucket, keyMarker, uploadIdMarker }) };
@@ -582,13 +635,19 @@ async checkSearchQuery(text: string) : Promise<QueryCheck> {
 async printSearchQuery(query: SearchQuery) : Promise<string> {
     return await TAURI_INVOKE("print_search_query", { query });
 },
-async searchObjects(profileId: string, request: SearchRequest, engine: SearchEngine) : Promise<Result<SearchPage, AppError>> {
+async searchObjects(profileId: string, request: SearchRequest, engine: SearchEngine, searchId: string) : Promise<Result<SearchPage, AppError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("search_objects", { profileId, request, engine }) };
+    return { status: "ok", data: await TAURI_INVOKE("search_objects", { profileId, request, engine, searchId }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Stops the local search `search_id` (it answers with what it found so far, `limited`).
+ */
+async cancelSearch(searchId: string) : Promise<boolean> {
+    return await TAURI_INVOKE("cancel_search", { searchId });
 },
 async shareGetLink(profileId: string, target: ShareTarget, expiresInSecs: number, downloadName: string | null) : Promise<Result<string, AppError>> {
     try {
@@ -609,6 +668,14 @@ async sharePutLink(profileId: string, bucket: string, key: string, expiresInSecs
 async sharePostForm(profileId: string, request: PostFormRequest) : Promise<Result<PostForm, AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("share_post_form", { profileId, request }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async previewObject(profileId: string, bucket: string, key: string, versionId: string | null, options: PreviewOptions) : Promise<Result<ObjectPreview, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("preview_object", { profileId, bucket, key, versionId, options }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -870,10 +937,12 @@ async setTransferSettings(settings: TransferSettings) : Promise<Result<TransferS
 export const events = __makeEvents__<{
 filesDragOver: FilesDragOver,
 filesDropped: FilesDropped,
+searchProgress: SearchProgress,
 transfersChanged: TransfersChanged
 }>({
 filesDragOver: "files-drag-over",
 filesDropped: "files-dropped",
+searchProgress: "search-progress",
 transfersChanged: "transfers-changed"
 })
 
@@ -889,6 +958,27 @@ export type AccessControlPolicy = { Owner: Owner; Grants: Grant[] }
  * What a PUT sets: a canned ACL, or the whole list.
  */
 export type AclChange = { kind: "canned"; value: CannedAcl } | { kind: "policy"; value: AccessControlPolicy }
+export type AclSummary = { owner: Owner; 
+/**
+ * Everyone (AllUsers) may read the object: READ or FULL_CONTROL.
+ */
+publicRead: boolean; 
+/**
+ * Everyone may write (or rewrite the ACL): WRITE, WRITE_ACP or FULL_CONTROL.
+ */
+publicWrite: boolean; 
+/**
+ * Any signed-in user of the server (AuthenticatedUsers) has a grant.
+ */
+authenticatedUsers: boolean; 
+/**
+ * All grants, the owner's own included.
+ */
+grants: number; 
+/**
+ * Grants to anyone but the owner.
+ */
+others: number }
 /**
  * An object (of one version when `version_id` is set) or, with `key: None`, the bucket.
  */
@@ -1100,6 +1190,46 @@ y: number | null;
  * `g`: which nine-grid cell's top-left corner is the origin; default nw.
  */
 gravity: Gravity | null }
+export type CsvPreview = { decoded: DecodedText; table: CsvTable }
+export type CsvTable = { delimiter: string; 
+/**
+ * The first row is the file's first line (usually its header).
+ */
+rows: string[][]; columns: number; 
+/**
+ * Rows past [`MAX_CSV_ROWS`], or past the bytes read, are not shown.
+ */
+moreRows: boolean; 
+/**
+ * Some row has more than [`MAX_CSV_COLUMNS`] cells.
+ */
+moreColumns: boolean; error: string | null }
+/**
+ * Whether a key entered is kept for one object or for every object of its bucket.
+ */
+export type CustomerKeyScope = "object" | 
+/**
+ * For this bucket, until the app quits (an object's own key comes first).
+ */
+"bucket"
+export type DecodedText = { text: string; 
+/**
+ * The encoding used (encoding_rs's name: `UTF-8`, `GBK`, `gb18030`, `Big5`, `Shift_JIS`,
+ * `UTF-16LE`, …).
+ */
+encoding: string; 
+/**
+ * The encoding detection chose (differs from `encoding` when the user chose one).
+ */
+detectedEncoding: string; 
+/**
+ * The bytes began with this encoding's byte order mark (not part of `text`).
+ */
+bom: boolean; 
+/**
+ * Some bytes were not valid in the encoding and show as U+FFFD.
+ */
+lossy: boolean }
 export type DefaultRetention = { Mode: RetentionMode; Days?: number | null; Years?: number | null }
 export type DeleteFailure = { key: string; code: ErrorCode; 
 /**
@@ -1226,7 +1356,16 @@ export type ErrorCode = "InvalidArgument" | "InvalidDigest" | "BadDigest" | "Inv
 /**
  * A local file handle the user never chose (in a dialog or by a drop).
  */
-"LocalFileNotChosen" | "Io" | 
+"LocalFileNotChosen" | 
+/**
+ * The object is encrypted with a customer key (SSE-C) and none was sent: radosgw answers
+ * a bare 400 (see `ssec` for how it is recognised). The user can enter the key.
+ */
+"EncryptedWithCustomerKey" | 
+/**
+ * A customer key (SSE-C) was sent and the server refused it: not this object's key.
+ */
+"CustomerKeyMismatch" | "Io" | 
 /**
  * A failure with no better code; `server_code` keeps the server's word if it said one.
  */
@@ -1288,6 +1427,11 @@ export type GranteeType = "CanonicalUser" | "AmazonCustomerByEmail" | "Group"
  * The nine-grid positions.
  */
 export type Gravity = "nw" | "north" | "ne" | "west" | "center" | "east" | "sw" | "south" | "se"
+export type HexPreview = { 
+/**
+ * The first bytes (at most [`HEX_CAP`]), base64: the UI formats offset | hex | ASCII.
+ */
+dataBase64: string }
 export type ImageMark = { 
 /**
  * The watermark's object key in the same bucket (decoded).
@@ -1297,6 +1441,7 @@ key: string;
  * The key's own `?x-zos-process=` pipeline, applied to the watermark first.
  */
 process: Pipeline | null }
+export type ImagePreview = { mime: string }
 /**
  * One object (a version of it with `version_id`).
  */
@@ -1316,6 +1461,24 @@ export type ItemView = { id: number; key: string;
  * The local path relative to the transfer's folder (or the file name).
  */
 localName: string; size: number; bytesDone: number; state: ItemState; error: AppError | null }
+export type JsonPreview = { decoded: DecodedText; 
+/**
+ * Two-space indents, every token as written; `None` when the document is invalid.
+ */
+pretty: string | null; problem: JsonProblem | null }
+export type JsonProblem = { 
+/**
+ * serde_json's message, without its position.
+ */
+message: string; 
+/**
+ * 1-based.
+ */
+line: number; 
+/**
+ * 1-based, in characters.
+ */
+column: number; lineText: string }
 /**
  * Which keys the form may write: one key, or any key under a prefix (the form's key is then
  * `prefix${filename}`, which S3 replaces with the uploaded file's name).
@@ -1346,6 +1509,46 @@ isFolder: boolean }
 export type LogPermission = "FULL_CONTROL" | "READ" | "WRITE"
 export type LoggingEnabled = { TargetBucket: string; TargetPrefix: string; TargetGrants?: TargetGrant[] }
 export type Mark = ({ kind: "text" } & TextMark) | ({ kind: "image" } & ImageMark)
+export type MediaPreview = { 
+/**
+ * A presigned GET of the object (its version), valid `expires_in_secs`.
+ */
+url: string; mime: string; video: boolean; expiresInSecs: number }
+/**
+ * The whole new metadata of an object: every field replaces the old one (`None` or empty:
+ * the header is not sent, so the server's default applies).
+ */
+export type MetadataEdit = { contentType: string | null; cacheControl: string | null; 
+/**
+ * A non-ASCII file name (`attachment; filename="报告.pdf"`) is sent as RFC 5987
+ * `filename*=UTF-8''…` with an ASCII fallback.
+ */
+contentDisposition: string | null; contentEncoding: string | null; contentLanguage: string | null; 
+/**
+ * ISO-8601 (`2030-01-02T03:04:05Z`) or an HTTP date; sent as an HTTP date.
+ */
+expires: string | null; 
+/**
+ * Blank rows (name and value empty) are skipped.
+ */
+metadata: MetadataPair[]; 
+/**
+ * `None`: the object keeps its class.
+ */
+storageClass: string | null; 
+/**
+ * The ETag the user saw when opening the editor: the save is refused if it changed.
+ */
+expectedEtag: string | null; 
+/**
+ * The last-modified time (ISO-8601) the user saw: likewise.
+ */
+expectedLastModified: string | null }
+export type MetadataPair = { name: string; 
+/**
+ * As the user reads it: a value that is not printable ASCII is sent RFC 2047-encoded.
+ */
+value: string }
 export type MultipartUpload = { key: string; uploadId: string; 
 /**
  * Milliseconds since the epoch.
@@ -1407,7 +1610,48 @@ metadata: Partial<{ [key in string]: string }>;
 /**
  * The values as stored, for the keys whose value was decoded above.
  */
-rawMetadata: Partial<{ [key in string]: string }> }
+rawMetadata: Partial<{ [key in string]: string }>; 
+/**
+ * `AES256` when the object is encrypted with a customer key (SSE-C) and was read with it.
+ */
+sseCustomerAlgorithm?: string | null; cacheControl?: string | null; contentDisposition?: string | null; 
+/**
+ * The file name of `content_disposition`: RFC 5987 `filename*=UTF-8''…` decoded (`报告.pdf`),
+ * else its plain `filename`.
+ */
+contentDispositionFileName?: string | null; contentEncoding?: string | null; contentLanguage?: string | null; 
+/**
+ * `Expires` as the server sent it (an HTTP date).
+ */
+expires?: string | null; websiteRedirectLocation?: string | null; 
+/**
+ * `AES256` (SSE-S3) or `aws:kms` (SSE-KMS).
+ */
+serverSideEncryption?: string | null; sseKmsKeyId?: string | null; 
+/**
+ * Object lock as HEAD shows it: `GOVERNANCE` or `COMPLIANCE`.
+ */
+objectLockMode?: string | null; 
+/**
+ * ISO-8601, UTC.
+ */
+objectLockRetainUntil?: string | null; objectLockLegalHold?: boolean | null; 
+/**
+ * Parts of a multipart upload (`x-amz-mp-parts-count`, else the `-N` of its ETag).
+ */
+partsCount?: number | null; 
+/**
+ * `x-amz-missing-meta`: metadata entries the server could not return as headers.
+ */
+missingMeta?: number | null; 
+/**
+ * `x-amz-tagging-count` (the tags themselves: `get_object_tags`).
+ */
+tagCount?: number | null; 
+/**
+ * radosgw's `x-rgw-next-append-position` of an Appendable object.
+ */
+nextAppendPosition?: number | null }
 export type ObjectEntry = { key: string; size: number; 
 /**
  * Milliseconds since the Unix epoch. A number, not an ISO string: a listing holds up to
@@ -1425,6 +1669,23 @@ export type ObjectLockRule = { DefaultRetention: DefaultRetention }
  * the objects directly under `prefix`. `next_token` is `None` on the last page.
  */
 export type ObjectPage = { bucket: string; prefix: string; folders: string[]; objects: ObjectEntry[]; nextToken: string | null }
+export type ObjectPreview = { key: string; 
+/**
+ * The version read (the server's answer), when the bucket keeps versions.
+ */
+versionId: string | null; contentType: string | null; 
+/**
+ * The object's full size.
+ */
+size: number; 
+/**
+ * Bytes read from the server for this preview.
+ */
+fetchedBytes: number; 
+/**
+ * The view shows only the object's first bytes.
+ */
+truncated: boolean; content: PreviewContent }
 export type ObjectVersion = { key: string; versionId: string; isLatest: boolean; 
 /**
  * A delete marker: the key "deleted" at this point; it has no bytes.
@@ -1511,6 +1772,11 @@ export type PartPage = { parts: UploadedPart[];
  */
 nextMarker: string | null }
 export type Payer = "BucketOwner" | "Requester"
+export type PdfPreview = { 
+/**
+ * The whole file, base64; `None` when it is larger than `limit_bytes`.
+ */
+dataBase64: string | null; limitBytes: number }
 export type Permission = "FULL_CONTROL" | "WRITE" | "WRITE_ACP" | "READ" | "READ_ACP"
 /**
  * A whole `x-zos-process` value: `image/<step>/<step>…`.
@@ -1592,6 +1858,17 @@ key: string | null; origin: string; method: CorsMethod;
  * `Access-Control-Request-Headers`, one name each.
  */
 headers: string[] }
+export type PreviewContent = { kind: "text"; value: DecodedText } | { kind: "json"; value: JsonPreview } | { kind: "csv"; value: CsvPreview } | { kind: "image"; value: ImagePreview } | { kind: "media"; value: MediaPreview } | { kind: "pdf"; value: PdfPreview } | { kind: "hex"; value: HexPreview }
+export type PreviewOptions = { 
+/**
+ * A WHATWG encoding label (`gbk`, `gb18030`, `big5`, `shift_jis`, `utf-16le`, …) to decode
+ * with instead of the detected one.
+ */
+encoding: string | null; view: PreviewView | null }
+/**
+ * How the user asked to see the object; `None` lets the content decide.
+ */
+export type PreviewView = "text" | "json" | "csv" | "hex"
 /**
  * Who a statement is about.
  */
@@ -1672,6 +1949,11 @@ export type ProblemCode =
 "PublicWrite"
 export type Profile = { id: string; name: string; endpoint: string; region: string; pathStyle: boolean; accessKeyId: string; 
 /**
+ * Where metadata search is answered, when not at `endpoint`: RGW serves md-search from a
+ * zone with the Elasticsearch sync module, often another gateway. Same keys and region.
+ */
+searchEndpoint?: string | null; 
+/**
  * The endpoint is `http://`: requests and keys' signatures travel unencrypted. Derived from
  * the endpoint whenever a profile is read; the UI shows a note, it does not decide.
  */
@@ -1681,12 +1963,16 @@ plainHttp?: boolean }
  * not empty.
  */
 export type ProfileCheck = { problems: FieldProblem[]; plainHttp: boolean }
-export type ProfileField = "name" | "endpoint" | "accessKeyId" | "secretAccessKey"
+export type ProfileField = "name" | "endpoint" | "accessKeyId" | "secretAccessKey" | "searchEndpoint"
 /**
  * What the profile form sends. `id: None` creates a profile; `secret_access_key: None` on an
  * existing profile keeps the stored secret.
  */
-export type ProfileInput = { id: string | null; name: string; endpoint: string; region: string; pathStyle: boolean; accessKeyId: string; secretAccessKey: string | null }
+export type ProfileInput = { id: string | null; name: string; endpoint: string; region: string; pathStyle: boolean; accessKeyId: string; secretAccessKey: string | null; 
+/**
+ * Empty or absent: search at `endpoint`.
+ */
+searchEndpoint?: string | null }
 /**
  * Why a field of the profile form cannot be used. The UI has one sentence per reason.
  */
@@ -1911,6 +2197,22 @@ contentType: string | null; storageClass: string | null;
  */
 customMetadata: Partial<{ [key in string]: string }> }
 /**
+ * Why a local search stopped early; the UI says each in the user's language.
+ */
+export type SearchLimit = 
+/**
+ * The user cancelled it after `listed` objects.
+ */
+{ kind: "cancelled"; listed: number } | 
+/**
+ * It listed its maximum of objects.
+ */
+{ kind: "listingCap"; max: number } | 
+/**
+ * It made its maximum of HEAD requests; objects past them were not examined.
+ */
+{ kind: "headCap"; max: number }
+/**
  * How `==` compares text (`qmode`). Numbers and dates always compare as such.
  */
 export type SearchMode = 
@@ -1969,7 +2271,7 @@ headed: number;
  * Why a local search stopped before the end of the bucket (a cap, or cancelled): its
  * results then cover only what was examined.
  */
-limited: string | null }
+limited: SearchLimit | null }
 /**
  * `token` is always `query[start..end]` (byte offsets, as in zos-image's errors); for an
  * error at the end of the text, `start == end == query.len()` and `token` is empty.
@@ -2010,6 +2312,10 @@ export type SearchParseErrorKind =
  * value with a space, or a number with leading zeros). The token is the printed condition.
  */
 { type: "notCanonical" }
+/**
+ * Counts of a local search under way (at most ten a second, and once at the end).
+ */
+export type SearchProgress = { searchId: string; listed: number; headed: number; matched: number }
 /**
  * A parsed query. Build one with [`crate::parse`]; write it with [`crate::print`].
  */

@@ -2,10 +2,12 @@
 
 pub mod bucket_config;
 pub mod buckets;
+pub mod customer_keys;
 pub mod files;
 pub mod images;
 pub mod multipart;
 pub mod objects;
+pub mod preview;
 pub mod profiles;
 pub mod search;
 pub mod sharing;

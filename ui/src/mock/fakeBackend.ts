@@ -19,8 +19,11 @@ import type {
 } from "../backend";
 import { fakeBucketTools, isAppendable } from "./fakeBucketTools";
 import { fakeBucketConfig } from "./fakeBucketConfig";
+import { fakeCustomerKeys } from "./fakeCustomerKeys";
+import { fakeDetails, withDetailsEdits } from "./fakeDetails";
 import { fakeImages } from "./fakeImages";
 import { fakeSearch } from "./fakeSearch";
+import { fakePreview } from "./fakePreview";
 import { fakeSharing } from "./fakeSharing";
 import { fakeTopics } from "./fakeTopics";
 import { fakeVersionsAndLock } from "./fakeVersionsAndLock";
@@ -172,12 +175,15 @@ const topics = new Map<string, TopicSummary[]>([
 export const fakeCommands: BackendCommands = {
   ...fakeSearch({ bucketExists, objectsOf: (bucket) => objects.get(bucket) ?? [] }),
   ...fakeSharing(),
+  ...fakeCustomerKeys(),
+  ...fakePreview({ bucketExists, objectsOf: (bucket) => objects.get(bucket) ?? [] }),
   ...fakeImages({
     bucketExists,
     objectsOf: (bucket) => objects.get(bucket) ?? [],
     setObjects: (bucket, list) => objects.set(bucket, list),
   }),
   ...fakeBucketConfig(bucketExists),
+  ...fakeDetails({ bucketExists, headObject: (p, b, k) => fakeCommands.headObject(p, b, k) }),
   ...fakeVersionsAndLock(bucketExists),
   ...fakeTopics(
     (profileId) => topics.get(profileId) ?? [],
@@ -315,7 +321,7 @@ export const fakeCommands: BackendCommands = {
       metadata: ext === "jpg" ? { camera: "X-T5", "uploaded-by": "zos-browser", title: "项目报告" } : {},
       rawMetadata: ext === "jpg" ? { title: "=?UTF-8?B?6aG555uu5oql5ZGK?=" } : {},
     };
-    return ok(details);
+    return ok(withDetailsEdits(bucket, details));
   },
   async getBucketVersioning(profileId, bucket) {
     await delay(90);

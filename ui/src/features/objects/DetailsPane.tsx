@@ -1,12 +1,23 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { api, type ObjectDetails } from "../../backend";
+import { api } from "../../backend";
 import { Icon } from "../../components/Icon";
 import { Spinner } from "../../components/Spinner";
 import { BackendError, ErrorMessage } from "../../errors";
 import { useT, type MessageKey } from "../../i18n";
 import { bareEtag, formatCount, formatDateTime, humanBytes } from "../../lib/format";
 import { queryKeys } from "../../lib/queryKeys";
+import {
+  AclSection,
+  EncryptionSection,
+  GeneralSection,
+  LockSection,
+  Section,
+  SystemSection,
+  TagsSection,
+  UserMetadataSection,
+} from "../details/DetailsSections";
+import { MetadataDialog } from "../details/MetadataDialog";
 import { DetailsImage } from "../images/DetailsImage";
 import { NameText } from "./NameText";
 import type { Row } from "./rows";
@@ -63,10 +74,12 @@ function ObjectDetailsView({
 }) {
   const { t, locale } = useT();
   const objectKey = row.key;
+  const [editing, setEditing] = useState(false);
   const head = useQuery({
     queryKey: queryKeys.head(profileId, bucket, objectKey),
     queryFn: () => api.headObject(profileId, bucket, objectKey),
-    retry: (count, error) => !(error instanceof BackendError && error.code === "AccessDenied") && count < 1,
+    // Neither answer changes on a second try.
+    retry: (count, error) => !(error instanceof BackendError && (error.code === "AccessDenied" || error.code === "EncryptedWithCustomerKey")) && count < 1,
   });
   if (head.isPending) return <Spinner label={t("common.loading")} />;
   if (head.error instanceof BackendError && head.error.code === "AccessDenied") {
@@ -95,84 +108,69 @@ function ObjectDetailsView({
       </div>
     );
   }
+  if (head.error instanceof BackendError && head.error.code === "EncryptedWithCustomerKey") {
+    // SSE-C (H5): the key entry component of ui/src/features/sse-c/ goes here, to read the
+    // details with the user's key. Until then: what it is, in words, and the error.
+    return (
+      <div data-testid="details-customer-key">
+        <p className="details-denied">{t("dp.customerKey")}</p>
+        <ErrorMessage error={head.error} />
+      </div>
+    );
+  }
   if (head.error) return <ErrorMessage error={head.error} context={t("details.failed", { name: row.name })} />;
+  const d = head.data;
   return (
     <>
       <DetailsImage
         profileId={profileId}
         bucket={bucket}
         objectKey={objectKey}
-        etag={head.data.etag ?? row.entry.etag}
-        contentType={head.data.contentType}
+        etag={d.etag ?? row.entry.etag}
+        contentType={d.contentType}
         onProcess={onImageProcess}
       />
-      <DetailsList d={head.data} onAppend={onAppend} />
-    </>
-  );
-}
-
-function DetailsList({ d, onAppend }: { d: ObjectDetails; onAppend?: (key: string) => void }) {
-  const { t, locale } = useT();
-  // RFC 2047 values (=?UTF-8?B?…?=) arrive decoded from Rust; the stored form on request.
-  const [showRaw, setShowRaw] = useState(false);
-  const fields: [keyof ObjectDetails, MessageKey, ReactNode, string?][] = [
-    ["key", "details.key", <NameText name={d.key} />],
-    ["size", "details.size", humanBytes(d.size, locale), `${d.size.toLocaleString(locale)} B`],
-    ["contentType", "details.contentType", d.contentType ?? "—"],
-    ["lastModified", "details.lastModified", formatDateTime(d.lastModified, locale), d.lastModified ?? undefined],
-    ["etag", "details.etag", bareEtag(d.etag)],
-    ["versionId", "details.versionId", d.versionId ?? "—"],
-    ["storageClass", "details.storageClass", d.storageClass ?? "—"],
-    ["objectType", "details.objectType", d.objectType ?? "—"],
-  ];
-  const metadata = Object.entries(d.metadata).filter((e): e is [string, string] => e[1] !== undefined);
-  const decoded = Object.keys(d.rawMetadata).length > 0;
-  return (
-    <>
-      <dl className="details-list">
-        {fields.map(([id, label, value, title]) => (
-          <div key={id} className="details-item">
-            <dt>{t(label)}</dt>
-            <dd data-testid={`details-${id}`} title={title} className={id === "etag" || id === "versionId" ? "mono" : undefined}>
-              {value}
-            </dd>
-          </div>
-        ))}
-      </dl>
-      {onAppend && d.objectType === "Appendable" && (
-        <button type="button" className="button small details-append" data-testid="details-append" onClick={() => onAppend(d.key)}>
-          <Icon name="upload" size={16} />
-          {t("append.action")}
-        </button>
-      )}
-      <h4 className="pane-subtitle">
-        {t("details.metadata")}
-        {decoded && (
-          <label className="raw-toggle">
-            <input type="checkbox" data-testid="details-metadata-raw" checked={showRaw} onChange={(e) => setShowRaw(e.target.checked)} />
-            {t("details.metadataRaw")}
-          </label>
+      <Section id="general" title="dp.general">
+        {() => (
+          <>
+            <GeneralSection d={d} />
+            {onAppend && d.objectType === "Appendable" && (
+              <button type="button" className="button small details-append" data-testid="details-append" onClick={() => onAppend(d.key)}>
+                <Icon name="upload" size={16} />
+                {t("append.action")}
+              </button>
+            )}
+            <button
+              type="button"
+              className="button small details-edit-metadata"
+              data-testid="details-edit-metadata"
+              onClick={() => setEditing(true)}
+            >
+              <Icon name="edit" size={16} />
+              {t("md.action")}
+            </button>
+          </>
         )}
-      </h4>
-      {metadata.length === 0 ? (
-        <p className="muted" data-testid="details-metadata">
-          {t("details.noMetadata")}
-        </p>
-      ) : (
-        <dl className="metadata-list" data-testid="details-metadata">
-          {metadata.map(([k, v]) => {
-            const raw = d.rawMetadata[k];
-            return (
-              <div key={k} className="details-item">
-                <dt className="mono">{k}</dt>
-                <dd data-testid={`details-meta-${k}`} className={showRaw && raw !== undefined ? "mono" : undefined} title={raw}>
-                  {showRaw && raw !== undefined ? raw : v}
-                </dd>
-              </div>
-            );
-          })}
-        </dl>
-      )}
+      </Section>
+      <Section id="system" title="dp.system">
+        {() => <SystemSection d={d} />}
+      </Section>
+      <Section id="user" title="details.metadata">
+        {() => <UserMetadataSection d={d} />}
+      </Section>
+      <Section id="encryption" title="dp.encryption">
+        {() => <EncryptionSection d={d} />}
+      </Section>
+      <Section id="lock" title="dp.lock">
+        {() => <LockSection d={d} />}
+      </Section>
+      <Section id="tags" title="dp.tags" defaultOpen={false}>
+        {() => <TagsSection profileId={profileId} bucket={bucket} objectKey={objectKey} />}
+      </Section>
+      <Section id="acl" title="dp.acl" defaultOpen={false}>
+        {() => <AclSection profileId={profileId} bucket={bucket} objectKey={objectKey} />}
+      </Section>
+      {editing && <MetadataDialog profileId={profileId} bucket={bucket} details={d} onClose={() => setEditing(false)} />}
     </>
   );
 }

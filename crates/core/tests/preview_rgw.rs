@@ -208,10 +208,17 @@ async fn binary_shows_exactly_its_first_bytes_in_hex() {
     let p = look(&s3, &bucket, "blob.bin").await;
     let PreviewContent::Hex(h) = &p.content else { panic!("{p:?}") };
     assert_eq!(unbase64(&h.data_base64), &all[..HEX_CAP as usize]);
-    assert_eq!((p.size, p.truncated), (10000, true));
+    // A binary extension: only the hex view's bytes are asked for.
+    assert_eq!((p.size, p.truncated, p.fetched_bytes), (10000, true, HEX_CAP));
     let p = look(&s3, &bucket, "small").await;
     let PreviewContent::Hex(h) = &p.content else { panic!("{p:?}") };
     assert_eq!((unbase64(&h.data_base64), p.truncated), (b"\x00\x01\x02zos".to_vec(), false));
+
+    // Text under a binary name: read on past the hex view's bytes.
+    let long = "二进制名字下的文本。".repeat(500);
+    put(&s3, &bucket, "really-text.bin", long.as_bytes()).await;
+    let p = look(&s3, &bucket, "really-text.bin").await;
+    assert_eq!((text_of(&p), p.fetched_bytes), ((long.as_str(), "UTF-8"), long.len() as u64));
 
     // Text asked for as hex, and an empty object.
     put(&s3, &bucket, "note.txt", "你好".as_bytes()).await;

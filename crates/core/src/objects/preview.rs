@@ -236,7 +236,7 @@ pub async fn preview_object(
         (Some(PreviewView::Hex), _) => HEX_CAP,
         (Some(_), _) => TEXT_CAP,
         (None, Kind::Pdf) => PDF_CAP,
-        (None, Kind::Image(_) | Kind::Media(..)) => HEX_CAP,
+        (None, Kind::Image(_) | Kind::Media(..) | Kind::Binary) => HEX_CAP,
         (None, _) => TEXT_CAP,
     };
     let mut got = get_range(s3, bucket, key, version_id, 0, first, Some(PDF_CAP)).await?;

@@ -62,8 +62,34 @@ pub fn hint_from_key(key: &str) -> Kind {
         Some(m) if m.starts_with("image/") && m != "image/svg+xml" => Kind::Image(m),
         Some(m) if m.starts_with("audio/") => Kind::Media(m, false),
         Some(m) if m.starts_with("video/") => Kind::Media(m, true),
+        Some(m) if m.starts_with("application/") && !textual_application(&m) => Kind::Binary,
         _ => Kind::Text,
     }
+}
+
+/// `application/…` types that are text (JSON, XML, scripts, SQL, YAML, TOML…).
+fn textual_application(mime: &str) -> bool {
+    [
+        "json",
+        "xml",
+        "script",
+        "sql",
+        "yaml",
+        "toml",
+        "x-sh",
+        "x-csh",
+        "x-perl",
+        "x-ruby",
+        "x-python",
+        "x-tex",
+        "x-latex",
+        "rtf",
+        "x-httpd-php",
+        "graphql",
+        "csv",
+    ]
+    .iter()
+    .any(|word| mime.contains(word))
 }
 
 /// The kind the bytes prove by a magic number, if any.
@@ -236,5 +262,9 @@ mod tests {
         assert_eq!(hint_from_key("a.mp4"), Kind::Media("video/mp4".into(), true));
         assert_eq!(hint_from_key("a.jpg"), Kind::Image("image/jpeg".into()));
         assert_eq!(hint_from_key(".bashrc"), Kind::Text);
+        assert_eq!(hint_from_key("a.bin"), Kind::Binary);
+        assert_eq!(hint_from_key("backup.tar.gz"), Kind::Binary);
+        assert_eq!(hint_from_key("app.js"), Kind::Text);
+        assert_eq!(hint_from_key("pom.xml"), Kind::Text);
     }
 }

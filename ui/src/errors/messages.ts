@@ -26,6 +26,14 @@ export const ERROR_SENTENCES: Record<ErrorCode, Record<Locale, string>> = {
     en: "This object has no object-lock setting.",
     "zh-CN": "此对象没有对象锁定设置。",
   },
+  EncryptedWithCustomerKey: {
+    en: "This object is encrypted with a customer key (SSE-C). Enter the key to read it.",
+    "zh-CN": "此对象使用客户提供的密钥（SSE-C）加密。请输入密钥以读取。",
+  },
+  CustomerKeyMismatch: {
+    en: "This key does not match: the object is encrypted with a different customer key (SSE-C).",
+    "zh-CN": "密钥不匹配：此对象使用另一个客户密钥（SSE-C）加密。",
+  },
   ObjectLocked: {
     en: "This version is locked (object lock): it cannot be deleted or changed now.",
     "zh-CN": "此版本已被锁定（对象锁定），目前无法删除或修改。",

@@ -140,10 +140,17 @@ describe("details sections", () => {
     expect(screen.queryByTestId("details-edit-metadata")).toBeNull();
   });
 
-  it("an SSE-C object says it needs its key", async () => {
-    vi.mocked(api.headObject).mockRejectedValue(new BackendError({ code: "EncryptedWithCustomerKey", status: 400, requestId: "tx", detail: "" }));
+  it("an SSE-C object says it needs its key, offers the key prompt, and reads again once the key is kept", async () => {
+    vi.mocked(api.headObject).mockRejectedValueOnce(new BackendError({ code: "EncryptedWithCustomerKey", status: 400, requestId: "tx", detail: "" }));
+    vi.mocked(api.headObject).mockResolvedValue(details({ sseCustomerAlgorithm: "AES256" }));
+    vi.mocked(api.setCustomerKey).mockResolvedValue(null);
+    vi.mocked(api.hasCustomerKey).mockResolvedValue(true);
     renderPane();
     expect((await screen.findByTestId("details-customer-key")).textContent).toContain("encrypted with a customer key (SSE-C)");
+    fireEvent.change(screen.getByTestId("ssec-key"), { target: { value: btoa("k".repeat(32)) } });
+    fireEvent.click(screen.getByTestId("ssec-submit"));
+    expect((await screen.findByTestId("details-sse")).textContent).toBe("SSE-C (your own key, AES-256)");
+    expect(await screen.findByTestId("ssec-forget")).toBeTruthy();
   });
 
   it("opens the metadata dialog from the pane, and the pane shows the saved details", async () => {

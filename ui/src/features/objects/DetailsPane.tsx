@@ -19,6 +19,7 @@ import {
 } from "../details/DetailsSections";
 import { MetadataDialog } from "../details/MetadataDialog";
 import { DetailsImage } from "../images/DetailsImage";
+import { CustomerKeyPrompt, ForgetCustomerKeyButton, needsCustomerKey } from "../sse-c";
 import { NameText } from "./NameText";
 import type { Row } from "./rows";
 
@@ -79,7 +80,7 @@ function ObjectDetailsView({
     queryKey: queryKeys.head(profileId, bucket, objectKey),
     queryFn: () => api.headObject(profileId, bucket, objectKey),
     // Neither answer changes on a second try.
-    retry: (count, error) => !(error instanceof BackendError && (error.code === "AccessDenied" || error.code === "EncryptedWithCustomerKey")) && count < 1,
+    retry: (count, error) => !(error instanceof BackendError && (error.code === "AccessDenied" || needsCustomerKey(error.code))) && count < 1,
   });
   if (head.isPending) return <Spinner label={t("common.loading")} />;
   if (head.error instanceof BackendError && head.error.code === "AccessDenied") {
@@ -108,12 +109,12 @@ function ObjectDetailsView({
       </div>
     );
   }
-  if (head.error instanceof BackendError && head.error.code === "EncryptedWithCustomerKey") {
-    // SSE-C (H5): the key entry component of ui/src/features/sse-c/ goes here, to read the
-    // details with the user's key. Until then: what it is, in words, and the error.
+  if (head.error instanceof BackendError && needsCustomerKey(head.error.code)) {
+    // SSE-C: what it is, in words, then the key prompt (H5's); once the key is kept, read again.
     return (
       <div data-testid="details-customer-key">
         <p className="details-denied">{t("dp.customerKey")}</p>
+        <CustomerKeyPrompt profileId={profileId} bucket={bucket} objectKey={objectKey} onUnlocked={() => void head.refetch()} />
         <ErrorMessage error={head.error} />
       </div>
     );
@@ -159,7 +160,12 @@ function ObjectDetailsView({
         {() => <UserMetadataSection d={d} />}
       </Section>
       <Section id="encryption" title="dp.encryption">
-        {() => <EncryptionSection d={d} />}
+        {() => (
+          <>
+            <EncryptionSection d={d} />
+            {d.sseCustomerAlgorithm && <ForgetCustomerKeyButton profileId={profileId} bucket={bucket} objectKey={objectKey} />}
+          </>
+        )}
       </Section>
       <Section id="lock" title="dp.lock">
         {() => <LockSection d={d} />}

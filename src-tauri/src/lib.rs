@@ -166,7 +166,8 @@ fn init_logging() {
         std::fs::OpenOptions::new().create(true).append(true).open(dir.join("zos-browser.log"))
     });
     let filter = tracing_subscriber::EnvFilter::try_from_env("ZOS_BROWSER_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,aws=warn,hyper=warn"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,aws=warn,hyper=warn"))
+        .add_directive(zos_core::ssec::LOG_CAP.parse().expect("a valid log directive"));
     if let Ok(file) = file {
         let _ = tracing_subscriber::fmt()
             .with_env_filter(filter)

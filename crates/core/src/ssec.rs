@@ -36,6 +36,11 @@ use specta::Type;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+/// A log directive every log filter of the app must end with: the SDK's signer writes each
+/// request's headers at TRACE (`aws_sigv4::http_request::sign: signing request … headers`),
+/// and an SSE-C request's headers hold the key. Capped here whatever `ZOS_BROWSER_LOG` asks.
+pub const LOG_CAP: &str = "aws_sigv4=warn";
+
 /// The one algorithm S3 knows for SSE-C.
 pub const ALGORITHM: &str = "AES256";
 

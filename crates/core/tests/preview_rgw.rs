@@ -158,7 +158,7 @@ async fn json_is_pretty_printed_as_written_or_its_error_located() {
     let p = look(&s3, &bucket, "bad.json").await;
     let PreviewContent::Json(j) = &p.content else { panic!("{p:?}") };
     let problem = j.problem.as_ref().unwrap();
-    assert_eq!((problem.line, problem.column, problem.line_text.as_str()), (3, 13, "  \"人口\": 21,,"));
+    assert_eq!((problem.line, problem.column, problem.line_text.as_str()), (3, 12, "  \"人口\": 21,,"));
     assert!(j.pretty.is_none());
     assert_eq!(j.decoded.text, "{\n  \"城市\": \"北京\",\n  \"人口\": 21,,\n}");
     drop_bucket(&s3, &bucket).await;

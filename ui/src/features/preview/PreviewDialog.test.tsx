@@ -5,7 +5,7 @@ import { api, type ObjectPreview, type PreviewContent } from "../../backend";
 import { BackendError } from "../../errors";
 import type { Locale } from "../../i18n";
 import { renderWithProviders } from "../../test/render";
-import { hexRows, splitLines } from "./model";
+import { caretPad, hexRows, splitLines } from "./model";
 import { PreviewDialog, type PreviewDialogProps } from "./PreviewDialog";
 
 vi.mock("../../backend");
@@ -72,6 +72,8 @@ describe("model", () => {
     expect(rows[1].offset).toBe("00000010");
     expect(rows[1].hex.startsWith("61 61")).toBe(true);
     expect(splitLines("a\r\nb\rc\n")).toEqual(["a", "b", "c"]);
+    expect(caretPad('  "人口": 21,,', 12)).toBe("   \u3000\u3000      ");
+    expect(caretPad("\tab", 3)).toBe("\t ");
   });
 });
 

@@ -74,3 +74,17 @@ export function baseName(key: string): string {
   const trimmed = key.endsWith("/") ? key.slice(0, -1) : key;
   return trimmed.slice(trimmed.lastIndexOf("/") + 1) || key;
 }
+
+/** East Asian wide and full-width characters: two columns in a monospace font. */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\ud840-\ud8bf][\udc00-\udfff]/u;
+
+/**
+ * What goes before a caret under `column` (1-based, in characters) of `line`: a space for each
+ * narrow character, an ideographic space for each wide one, tabs kept, so the caret lines up.
+ */
+export function caretPad(line: string, column: number): string {
+  return [...line]
+    .slice(0, Math.max(0, column - 1))
+    .map((c) => (c === "\t" ? "\t" : WIDE.test(c) ? "\u3000" : " "))
+    .join("");
+}

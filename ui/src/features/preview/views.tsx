@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { CsvPreview, HexPreview, JsonPreview, MediaPreview, PdfPreview } from "../../backend";
 import { useT } from "../../i18n";
 import { humanBytes } from "../../lib/format";
-import { fromBase64, hexRows, splitLines } from "./model";
+import { caretPad, fromBase64, hexRows, splitLines } from "./model";
 
 /** Text with line numbers (optional) in a monospace font; `mark` highlights one line (1-based). */
 export function TextLines({ text, wrap, numbers, testId, mark }: { text: string; wrap: boolean; numbers: boolean; testId: string; mark?: number }) {
@@ -50,7 +50,7 @@ export function JsonView({ json, wrap, numbers, truncated }: { json: JsonPreview
           <pre className="pv-caret">
             {p.lineText}
             {"\n"}
-            {" ".repeat(Math.max(0, p.column - 1))}^
+            {caretPad(p.lineText, p.column)}^
           </pre>
         </div>
         <TextLines text={json.decoded.text} wrap={wrap} numbers={numbers} testId="preview-json" mark={p.line} />
@@ -140,13 +140,9 @@ export function MediaView({ media, name, download }: { media: MediaPreview; name
   return (
     <div className="pv-media">
       {media.video ? (
-        <video {...common} aria-label={t("preview.video")} className="pv-video">
-          <source src={media.url} type={media.mime} onError={() => setFailed(true)} />
-        </video>
+        <video {...common} aria-label={t("preview.video")} className="pv-video" />
       ) : (
-        <audio {...common} aria-label={t("preview.audio")}>
-          <source src={media.url} type={media.mime} onError={() => setFailed(true)} />
-        </audio>
+        <audio {...common} aria-label={t("preview.audio")} className="pv-audio" />
       )}
     </div>
   );
@@ -162,9 +158,11 @@ export function PdfView({ pdf, name, download }: { pdf: PdfPreview; name: string
   useEffect(() => {
     if (data === null || !canvas.current) return;
     let live = true;
+    // The whole page in the dialog's body: as wide as it is, and no taller.
     const width = Math.max(200, (wrap.current?.clientWidth ?? 640) - 24);
+    const height = Math.max(200, (wrap.current?.clientHeight ?? 480) - 40);
     import("./pdfRender")
-      .then((m) => m.renderFirstPage(fromBase64(data), canvas.current!, width))
+      .then((m) => m.renderFirstPage(fromBase64(data), canvas.current!, width, height))
       .then(
         (count) => live && setPages(count),
         (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
@@ -191,7 +189,7 @@ export function PdfView({ pdf, name, download }: { pdf: PdfPreview; name: string
       ) : (
         <>
           {pages !== null && (
-            <p className="pv-note" data-testid="preview-pdf-pages">
+            <p className="muted pv-pages" data-testid="preview-pdf-pages">
               {t("preview.pdfPages", { count: pages })}
             </p>
           )}

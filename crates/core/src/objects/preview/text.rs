@@ -147,18 +147,17 @@ pub fn json_view(text: &str, complete: bool) -> (Option<String>, Option<JsonProb
     match serde_json::from_str::<serde::de::IgnoredAny>(text) {
         Ok(_) => (Some(reindent(text)), None),
         Err(e) => {
-            // serde_json counts the bytes it read on the line (the offending one when it was
-            // consumed, not when only peeked at); column 0 is the newline that ended the line
-            // before. The column given is that of the next character, in characters.
+            // serde_json gives the offending byte's 1-based column in bytes (column 0: the
+            // newline that ended the line before); here it is counted in characters.
             let (line, byte_column) = match (e.line(), e.column()) {
                 (line, 0) if line > 1 => {
                     let before = text.lines().nth(line - 2).unwrap_or("");
-                    (line - 1, before.len())
+                    (line - 1, before.len() + 1)
                 }
                 position => position,
             };
             let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or("").to_owned();
-            let column = line_text.char_indices().take_while(|(i, _)| *i < byte_column).count() + 1;
+            let column = line_text.char_indices().take_while(|(i, _)| *i + 1 < byte_column).count() + 1;
             let message = e.to_string();
             let message = match message.rfind(" at line ") {
                 Some(at) => message[..at].to_owned(),
@@ -265,6 +264,11 @@ mod tests {
         assert!(pretty.is_none());
         assert_eq!((problem.line, problem.column, problem.line_text.as_str()), (3, 11, "  \"b\": tru"));
         assert_eq!(problem.message, "expected ident");
+        // Peeked at rather than read: the same column rule.
+        let problem = json_view("[1,\n 2,]", true).1.unwrap();
+        assert_eq!((problem.line, problem.column), (2, 4));
+        let problem = json_view("{\"键\":1 \"b\":2}", true).1.unwrap();
+        assert_eq!((problem.line, problem.column), (1, 8));
         assert_eq!(json_view("{\"a\": [1, 2", false).0.unwrap(), "{\n  \"a\": [\n    1,\n    2");
     }
 

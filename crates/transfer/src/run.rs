@@ -345,7 +345,19 @@ async fn send_items(inner: &Arc<Inner>, transfer: &Arc<Transfer>, s3: &aws_sdk_s
                 _ => item,
             };
             let result = match transfer.direction {
-                Direction::Upload => upload::upload_item(&ctx, &item).await,
+                Direction::Upload => {
+                    let result = upload::upload_item(&ctx, &item).await;
+                    if let (Ok(Outcome::Done { key }), Some(Encryption::CustomerKey { key_base64 })) =
+                        (&result, &ctx.options.encryption)
+                    {
+                        // Uploaded with the user's key: readable with it until the app quits.
+                        if let Ok(customer_key) = zos_core::ssec::SseCustomerKey::parse(key_base64) {
+                            let scope = zos_core::ssec::CustomerKeyScope::Object;
+                            ctx.customer_keys.set(&ctx.bucket, key, scope, customer_key);
+                        }
+                    }
+                    result
+                }
                 Direction::Download => download::download_item(&ctx, &item, root.as_deref()).await,
                 Direction::Copy | Direction::Move => {
                     copy::copy_item(

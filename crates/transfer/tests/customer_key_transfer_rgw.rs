@@ -268,7 +268,7 @@ async fn copies_and_moves_keep_the_key_and_boto3_reads_them() {
 }
 
 /// What the app uploads with a customer key (the upload options), boto3 reads with the key;
-/// and the engine reads it back once the key is entered.
+/// the key is remembered for those objects, and the engine reads them back with it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_apps_ssec_upload_is_read_by_boto3_with_the_key() {
     let s3 = server().s3();
@@ -304,8 +304,10 @@ async fn the_apps_ssec_upload_is_read_by_boto3_with_the_key() {
         ..Default::default()
     };
     assert_eq!(bad.check().unwrap_err().detail, zos_core::ssec::KEY_RULE);
-    // Downloaded back by the engine with the key entered.
-    keys.set(&bucket, "big.bin", CustomerKeyScope::Bucket, SseCustomerKey::parse(&customer_key).unwrap());
+    // The key the upload used is remembered for what it stored (in memory, until quit) …
+    assert!(keys.has(&bucket, "small.bin") && keys.has(&bucket, "big.bin"));
+    assert!(!keys.has(&bucket, "other.bin"));
+    // … so the engine downloads them back without asking.
     let back = temp_dir("ssec-up-back");
     let view = engine
         .download_to_folder(

@@ -367,3 +367,39 @@ async fn another_users_object_is_access_denied() {
     );
     drop_bucket(&s3, &bucket).await;
 }
+
+#[tokio::test]
+async fn in_a_versioned_bucket_the_new_version_keeps_tags_and_acl() {
+    let s3 = server().s3();
+    let bucket = unique_bucket("dvers");
+    make_bucket(&s3, &bucket).await;
+    boto3(&format!(
+        "s3.put_bucket_versioning(Bucket='{bucket}', VersioningConfiguration={{'Status': 'Enabled'}})"
+    ));
+    let other = other_user().await;
+    seed_rich_object(&bucket, "v.txt", &other);
+    let (tags, grants) = (boto3_tags(&bucket, "v.txt"), boto3_grants(&bucket, "v.txt"));
+    let opened = objects::head_object(&s3, &bucket, "v.txt").await.unwrap();
+    let edit = MetadataEdit {
+        metadata: vec![pair("state", "final")],
+        expected_etag: opened.etag.clone(),
+        ..Default::default()
+    };
+    let after = objects::update_object_metadata(&s3, &bucket, "v.txt", &edit).await.unwrap();
+    let new_version = after.version_id.clone().unwrap();
+    assert_ne!(Some(new_version.as_str()), opened.version_id.as_deref());
+    let versions = json(&format!(
+        "print(json.dumps(sorted([v['VersionId'] for v in s3.list_object_versions(Bucket='{bucket}')['Versions']])))"
+    ));
+    assert_eq!(versions.as_array().unwrap().len(), 2, "{versions}");
+    // The current (new) version: tags and ACL as before; the old one keeps its metadata.
+    assert_eq!(boto3_tags(&bucket, "v.txt"), tags);
+    assert_eq!(boto3_grants(&bucket, "v.txt"), grants);
+    assert_eq!(boto3_head(&bucket, "v.txt")["Metadata"], serde_json::json!({"state": "final"}));
+    let old = json(&format!(
+        "print(json.dumps(s3.head_object(Bucket='{bucket}', Key='v.txt', VersionId='{}')['Metadata']))",
+        opened.version_id.as_deref().unwrap()
+    ));
+    assert_eq!(old["camera"], "X-T5");
+    drop_bucket(&s3, &bucket).await;
+}

@@ -28,7 +28,6 @@ function demo(bucket: string, d: ObjectDetails): ObjectDetails {
       objectLockLegalHold: true,
       contentDisposition: "attachment; filename=\"__.pdf\"; filename*=UTF-8''%E5%B9%B4%E6%8A%A5.pdf",
       contentDispositionFileName: "年报.pdf",
-      tagCount: 2,
     };
   }
   return d;

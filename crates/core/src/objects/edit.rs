@@ -162,9 +162,21 @@ pub fn check_metadata_edit(edit: &MetadataEdit) -> Vec<Problem> {
             p.push(malformed("StorageClass", "capital letters, digits and _ only (STANDARD, STANDARD_IA…)"));
         }
     }
+    p.0.extend(check_user_metadata(&edit.metadata));
+    p.into_vec()
+}
+
+/// User metadata as S3 and radosgw take it: names are HTTP header tokens (no `_`, which radosgw
+/// silently stores as `-`), unique whatever their case; names and values take at most 2 KiB as
+/// sent (values RFC 2047-encoded when not ASCII). Blank rows are skipped. Problems name
+/// `Metadata[i].Name` or `Metadata`. The rule for every place that writes user metadata.
+pub fn check_user_metadata(metadata: &[MetadataPair]) -> Vec<Problem> {
+    let mut p = Problems::default();
+    let malformed =
+        |field: &str, why: &str| Problem::new(field, ProblemCode::Malformed).detail(why.to_owned());
     let mut seen = std::collections::HashSet::new();
     let mut bytes = 0;
-    for (i, pair) in edit.metadata.iter().enumerate() {
+    for (i, pair) in metadata.iter().enumerate() {
         if pair.name.is_empty() && pair.value.is_empty() {
             continue;
         }

@@ -18,8 +18,8 @@ pub mod versions;
 pub use append::{append_file, AppendResult};
 pub use delete::delete_objects;
 pub use edit::{
-    check_metadata_edit, update_object_metadata, update_object_metadata_racing, MetadataEdit, MetadataPair,
-    MAX_COPY_BYTES, MAX_METADATA_BYTES,
+    check_metadata_edit, check_user_metadata, update_object_metadata, update_object_metadata_racing,
+    MetadataEdit, MetadataPair, MAX_COPY_BYTES, MAX_METADATA_BYTES,
 };
 pub use folder::{delete_folder, list_under, summarize_folder, FolderSummary, ListedObject};
 pub use head::{head_object, head_object_version, head_object_with_key, object_exists};

@@ -19,7 +19,7 @@ import type {
 } from "../backend";
 import { fakeBucketTools, isAppendable } from "./fakeBucketTools";
 import { fakeBucketConfig } from "./fakeBucketConfig";
-import { fakeCustomerKeys } from "./fakeCustomerKeys";
+import { fakeCustomerKeyRefusal, fakeCustomerKeys, fakeIsEncrypted } from "./fakeCustomerKeys";
 import { fakeDetails, withDetailsEdits } from "./fakeDetails";
 import { fakeImages } from "./fakeImages";
 import { fakeSearch } from "./fakeSearch";
@@ -310,6 +310,8 @@ export const fakeCommands: BackendCommands = {
     if (!bucketExists(profileId, bucket)) return noBucket(bucket);
     const o = objects.get(bucket)?.find((e) => e.key === key);
     if (!o) return fail("NoSuchKey", "The specified key does not exist.", 404, requestId());
+    const locked = fakeCustomerKeyRefusal(profileId, bucket, key);
+    if (locked) return fail(locked.code, locked.detail, locked.status, requestId());
     const ext = key.split(".").pop()?.toLowerCase();
     const types: Record<string, string> = { jpg: "image/jpeg", png: "image/png", md: "text/markdown", json: "application/json" };
     const details: ObjectDetails = {
@@ -320,6 +322,7 @@ export const fakeCommands: BackendCommands = {
       objectType: isAppendable(bucket, key) ? "Appendable" : "Normal",
       metadata: ext === "jpg" ? { camera: "X-T5", "uploaded-by": "zos-browser", title: "项目报告" } : {},
       rawMetadata: ext === "jpg" ? { title: "=?UTF-8?B?6aG555uu5oql5ZGK?=" } : {},
+      ...(fakeIsEncrypted(key) ? { sseCustomerAlgorithm: "AES256" } : {}),
     };
     return ok(withDetailsEdits(bucket, details));
   },

@@ -136,18 +136,19 @@ async fn downloads_send_the_key_and_rows_without_it_say_so() {
         }
     }
     // The same through a folder (listed, not HEADed first).
+    let folder_dir = temp_dir("ssec-dl-folder");
     let view = engine
         .download_to_folder(
             "p",
             &bucket,
             Selection { prefix: String::new(), keys: vec![], folders: vec!["d/".into()] },
-            temp_dir("ssec-dl-folder"),
+            folder_dir.clone(),
             None,
         )
         .await
         .unwrap();
-    let view = engine.wait(view.id).await.unwrap();
-    let failed = engine.items(view.id, Some(ItemState::Failed), 0, 100).unwrap().items;
+    let folder_view = engine.wait(view.id).await.unwrap();
+    let failed = engine.items(folder_view.id, Some(ItemState::Failed), 0, 100).unwrap().items;
     assert_eq!(failed.len(), 2, "{failed:#?}");
     assert!(failed.iter().all(|i| i.error.as_ref().unwrap().code == ErrorCode::EncryptedWithCustomerKey));
 
@@ -162,6 +163,12 @@ async fn downloads_send_the_key_and_rows_without_it_say_so() {
     assert_eq!(file_md5(&dir.join("small.bin")), small_md5);
     assert_eq!(file_md5(&dir.join("big.bin")), big_md5);
     assert_eq!(std::fs::read(dir.join("plain.txt")).unwrap(), b"plain");
+    // The failed rows of the folder download, retried now that the key is entered, arrive.
+    engine.retry(folder_view.id).unwrap();
+    let view = engine.wait(folder_view.id).await.unwrap();
+    assert_eq!((view.state, view.files_done, view.files_failed), (TransferState::Done, 3, 0), "{view:#?}");
+    assert_eq!(file_md5(&folder_dir.join("d/big.bin")), big_md5);
+    assert_eq!(file_md5(&folder_dir.join("d/small.bin")), small_md5);
 
     // A wrong key: the row says the key does not match.
     keys.forget(&bucket, "d/small.bin");

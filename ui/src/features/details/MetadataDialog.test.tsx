@@ -90,6 +90,19 @@ describe("MetadataDialog", () => {
     });
   });
 
+  it("brings the object's row in the loaded listing up to date", async () => {
+    vi.mocked(api.updateObjectMetadata).mockResolvedValue(details({ storageClass: "COLD", lastModified: "2026-01-02T03:04:05Z", etag: '"new"' }));
+    const onClose = vi.fn();
+    const { queryClient } = renderWithProviders(<MetadataDialog profileId="p1" bucket="bkt" details={details()} onClose={onClose} />);
+    const row = { key: "docs/报告.txt", size: 2048, lastModified: 0, storageClass: "STANDARD", etag: '"old"' };
+    const other = { ...row, key: "docs/other.txt" };
+    queryClient.setQueryData(["objects", "p1", "bkt", "docs/"], { pages: [{ bucket: "bkt", prefix: "docs/", folders: [], objects: [row, other], nextToken: null }], pageParams: [null] });
+    fireEvent.click(screen.getByTestId("metadata-save"));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    const data = queryClient.getQueryData<{ pages: { objects: (typeof row)[] }[] }>(["objects", "p1", "bkt", "docs/"]);
+    expect(data?.pages[0].objects).toEqual([{ ...row, storageClass: "COLD", lastModified: Date.UTC(2026, 0, 2, 3, 4, 5), etag: '"new"' }, other]);
+  });
+
   it("removes a row, and shows Rust's problems by field and row, sending nothing", async () => {
     vi.mocked(api.checkMetadataEdit).mockResolvedValue([
       problem("ContentType", "Malformed"),

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
-import { api, type ObjectDetails, type Problem } from "../../backend";
+import { api, type ObjectDetails, type ObjectPage, type Problem } from "../../backend";
 import { Field } from "../../components/Field";
 import { Icon } from "../../components/Icon";
 import { Modal } from "../../components/Modal";
@@ -37,6 +37,20 @@ interface Props {
 
 type TextField = Exclude<FormField, "storageClass" | "metadata">;
 
+/** The page with the saved object's row brought up to date (last modified, class, ETag). */
+function patchRow(page: ObjectPage, saved: ObjectDetails): ObjectPage {
+  if (!page.objects.some((o) => o.key === saved.key)) return page;
+  const ms = saved.lastModified ? Date.parse(saved.lastModified) : Number.NaN;
+  return {
+    ...page,
+    objects: page.objects.map((o) =>
+      o.key === saved.key
+        ? { ...o, lastModified: Number.isNaN(ms) ? o.lastModified : ms, storageClass: saved.storageClass ?? o.storageClass, etag: saved.etag ?? o.etag }
+        : o,
+    ),
+  };
+}
+
 /** "Edit metadata…": content headers, user metadata and storage class of one object, in place. */
 export function MetadataDialog({ profileId, bucket, details, onClose, onSaved }: Props) {
   const { t } = useT();
@@ -64,6 +78,10 @@ export function MetadataDialog({ profileId, bucket, details, onClose, onSaved }:
     onSuccess: async (saved) => {
       if (!saved) return;
       qc.setQueryData(queryKeys.head(profileId, bucket, details.key), saved);
+      // The listing's row of this object, in place (no reload of a long listing for one row).
+      qc.setQueriesData<InfiniteData<ObjectPage>>({ queryKey: queryKeys.objectsOfBucket(profileId, bucket) }, (data) =>
+        data ? { ...data, pages: data.pages.map((page) => patchRow(page, saved)) } : data,
+      );
       await Promise.all([
         qc.invalidateQueries({ queryKey: detailsKeys.tags(profileId, bucket, details.key) }),
         qc.invalidateQueries({ queryKey: detailsKeys.acl(profileId, bucket, details.key) }),

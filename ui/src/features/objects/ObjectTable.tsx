@@ -79,7 +79,13 @@ export function ObjectTable({
   const nameWidth = useMeasuredWidth(scrollRef, columns.widths.name);
   const maxUnits = Math.max(6, Math.floor((nameWidth - NAME_CHROME_PX) / NARROW_CHAR_PX));
 
-  const { first, end, totalHeight, sync } = useRowWindow(scrollRef, rows.length, ROW_HEIGHT, HEADER_HEIGHT, OVERSCAN);
+  // The focus row is scrolled into view: then the row window renders it.
+  const focusIndex = focusKey === null ? -1 : rows.findIndex((r) => r.key === focusKey);
+  // Another filter: the list starts again from its top (or from the focus row), in the same render.
+  const { first, end, totalHeight, scrollTop } = useRowWindow(scrollRef, rows.length, ROW_HEIGHT, HEADER_HEIGHT, OVERSCAN, {
+    key: scrollKey,
+    index: focusIndex,
+  });
 
   // Stable handlers, so that rows already on screen do not re-render while scrolling.
   const handlers = useRef({ onRowClick, onOpenFolder });
@@ -94,19 +100,14 @@ export function ObjectTable({
     if (canLoadMore && lastIndex >= rows.length - LOAD_AHEAD_ROWS) onLoadMore();
   }, [canLoadMore, lastIndex, rows.length, onLoadMore]);
 
-  // The focus row is scrolled into view: then the row window renders it.
-  const focusIndex = focusKey === null ? -1 : rows.findIndex((r) => r.key === focusKey);
-  // Another filter: from the top (or where the focus row now is), drawn in this same frame.
+  // ...and the element follows the window after such a reset.
   const lastScrollKey = useRef(scrollKey);
   useLayoutEffect(() => {
     if (lastScrollKey.current === scrollKey) return;
     lastScrollKey.current = scrollKey;
     const el = scrollRef.current;
-    if (!el) return;
-    const next = focusIndex < 0 ? 0 : scrollTopToShow(focusIndex, 0, el.clientHeight || FALLBACK_VIEWPORT_PX);
-    if (next !== el.scrollTop) el.scrollTop = next;
-    sync();
-  }, [scrollKey, focusIndex, scrollRef, sync]);
+    if (el && el.scrollTop !== scrollTop) el.scrollTop = scrollTop;
+  }, [scrollKey, scrollTop, scrollRef]);
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el || focusIndex < 0) return;
@@ -216,6 +217,14 @@ interface RowProps {
   onOpen: (prefix: string) => void;
 }
 
+/** One number format per locale: `n.toLocaleString(locale)` builds a new one each call (per row). */
+const byteCounts = new Map<string, Intl.NumberFormat>();
+function exactBytes(n: number, locale: string): string {
+  let f = byteCounts.get(locale);
+  if (!f) byteCounts.set(locale, (f = new Intl.NumberFormat(locale)));
+  return `${f.format(n)} B`;
+}
+
 const ObjectRow = memo(function ObjectRow({ id, row, index, top, selected, focused, maxUnits, onClick, onOpen }: RowProps) {
   const { t, locale } = useT();
   const shownKey = displayName(row.key);
@@ -253,7 +262,7 @@ const ObjectRow = memo(function ObjectRow({ id, row, index, top, selected, focus
         </>
       ) : (
         <>
-          <div role="gridcell" className="cell cell-size" title={`${row.entry.size.toLocaleString(locale)} B`}>
+          <div role="gridcell" className="cell cell-size" title={exactBytes(row.entry.size, locale)}>
             {humanBytes(row.entry.size, locale)}
           </div>
           <div role="gridcell" className="cell cell-lastModified">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type RefObject } from "react";
+import { useEffect, useState, type RefObject } from "react";
 
 /** Viewport height assumed before the element is laid out (and in tests, which have no layout). */
 export const FALLBACK_VIEWPORT_PX = 800;
@@ -10,11 +10,18 @@ export interface RowWindow {
   end: number;
   /** Height of all rows, for the scroll area. */
   totalHeight: number;
-  /**
-   * Reads the element's scroll position now (after setting scrollTop in a layout effect: the
-   * rows for it render before the paint, not a frame later from the scroll event).
-   */
-  sync: () => void;
+  /** The scroll position the window is for (after a reset: where the element must be put). */
+  scrollTop: number;
+}
+
+/**
+ * A new list in the same element (another filter): when `key` changes, the window goes back to
+ * the top, or to where row `index` shows at the bottom, in the same render: the rows for it are
+ * drawn in the frame of the change (the caller sets the element's scrollTop to `scrollTop`).
+ */
+export interface RowWindowReset {
+  key: string;
+  index: number;
 }
 
 /**
@@ -31,21 +38,27 @@ export function useRowWindow(
   rowHeight: number,
   offsetTop: number,
   overscan: number,
+  reset?: RowWindowReset,
 ): RowWindow {
   const [view, setView] = useState({ scrollTop: 0, height: 0 });
-
-  const sync = useCallback(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    setView((v) =>
-      v.scrollTop === el.scrollTop && v.height === el.clientHeight ? v : { scrollTop: el.scrollTop, height: el.clientHeight },
-    );
-  }, [scrollRef]);
+  const [resetKey, setResetKey] = useState(reset?.key);
+  if (reset && reset.key !== resetKey) {
+    // Derived state (React re-renders at once, before committing): no second pass after a paint.
+    setResetKey(reset.key);
+    const height = view.height || FALLBACK_VIEWPORT_PX;
+    const scrollTop = reset.index < 0 ? 0 : Math.max(0, offsetTop + (reset.index + 1) * rowHeight - height);
+    if (scrollTop !== view.scrollTop) setView({ scrollTop, height: view.height });
+  }
 
   useEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
-    const read = sync;
+    const read = () =>
+      setView((v) =>
+        v.scrollTop === el.scrollTop && v.height === el.clientHeight
+          ? v
+          : { scrollTop: el.scrollTop, height: el.clientHeight },
+      );
     read();
     el.addEventListener("scroll", read, { passive: true });
     const resize = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(read);
@@ -54,7 +67,7 @@ export function useRowWindow(
       el.removeEventListener("scroll", read);
       resize?.disconnect();
     };
-  }, [scrollRef, sync]);
+  }, [scrollRef]);
 
   const height = view.height || FALLBACK_VIEWPORT_PX;
   // Fewer rows than the last scroll position reaches (a filter, a refresh): the browser clamps
@@ -63,5 +76,5 @@ export function useRowWindow(
   const top = Math.max(0, Math.min(view.scrollTop, maxScroll) - offsetTop);
   const first = Math.min(count, Math.max(0, Math.floor(top / rowHeight) - overscan));
   const end = Math.min(count, Math.ceil((top + height) / rowHeight) + overscan);
-  return { first, end, totalHeight: count * rowHeight, sync };
+  return { first, end, totalHeight: count * rowHeight, scrollTop: view.scrollTop };
 }

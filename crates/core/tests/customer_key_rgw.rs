@@ -209,3 +209,38 @@ async fn an_old_encrypted_version_is_unlocked_with_its_key() {
     assert_eq!((details.size, details.sse_customer_algorithm.as_deref()), (3, Some("AES256")));
     drop_bucket(&s3, &bucket).await;
 }
+
+#[tokio::test]
+async fn a_preview_of_an_encrypted_object_asks_for_its_key_and_reads_with_it() {
+    use zos_core::objects::preview::{self, PreviewContent, PreviewOptions};
+    let s3 = server().s3();
+    let bucket = unique_bucket("ssec-pv");
+    make_bucket(&s3, &bucket).await;
+    let right = random_key();
+    boto3_put_encrypted(&bucket, "机密.txt", "第一行 line one\nsecond", &right);
+    boto3_put_encrypted(&bucket, "voice.mp3", "ID3 not really audio", &right);
+    let options = PreviewOptions::default();
+
+    let e = preview::preview_object(&s3, &bucket, "机密.txt", None, None, &options).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::EncryptedWithCustomerKey, "{e:?}");
+    let wrong = SseCustomerKey::parse(&random_key()).unwrap();
+    let e = preview::preview_object(&s3, &bucket, "机密.txt", None, Some(&wrong), &options).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::CustomerKeyMismatch, "{e:?}");
+
+    let key = SseCustomerKey::parse(&right).unwrap();
+    let p = preview::preview_object(&s3, &bucket, "机密.txt", None, Some(&key), &options).await.unwrap();
+    match p.content {
+        PreviewContent::Text(t) => assert_eq!(t.text, "第一行 line one\nsecond"),
+        other => panic!("expected text, got {other:?}"),
+    }
+    // Audio of an SSE-C object: no link (it could not carry the key), its first bytes instead.
+    let p = preview::preview_object(&s3, &bucket, "voice.mp3", None, Some(&key), &options).await.unwrap();
+    match p.content {
+        PreviewContent::Hex(h) => {
+            let bytes = base64::engine::general_purpose::STANDARD.decode(h.data_base64).unwrap();
+            assert_eq!(bytes, b"ID3 not really audio");
+        }
+        other => panic!("expected hex, got {other:?}"),
+    }
+    drop_bucket(&s3, &bucket).await;
+}

@@ -12,7 +12,7 @@ use zos_core::objects::preview::{
 use zos_core::ErrorCode;
 
 async fn look(s3: &aws_sdk_s3::Client, bucket: &str, key: &str) -> ObjectPreview {
-    preview::preview_object(s3, bucket, key, None, &PreviewOptions::default()).await.unwrap()
+    preview::preview_object(s3, bucket, key, None, None, &PreviewOptions::default()).await.unwrap()
 }
 
 fn text_of(p: &ObjectPreview) -> (&str, &str) {
@@ -80,15 +80,15 @@ async fn chinese_and_japanese_texts_read_back_in_their_encodings() {
 
     // Another encoding on request: the same bytes read as Big5 are not the text; as GBK again they are.
     let as_big5 = PreviewOptions { encoding: Some("big5".into()), view: None };
-    let p = preview::preview_object(&s3, &bucket, "gbk.txt", None, &as_big5).await.unwrap();
+    let p = preview::preview_object(&s3, &bucket, "gbk.txt", None, None, &as_big5).await.unwrap();
     let PreviewContent::Text(d) = &p.content else { panic!("{p:?}") };
     assert_eq!((d.encoding.as_str(), d.detected_encoding.as_str()), ("Big5", "GBK"));
     assert_ne!(d.text, GBK_TEXT);
     let as_gb18030 = PreviewOptions { encoding: Some("GB18030".into()), view: None };
-    let p = preview::preview_object(&s3, &bucket, "gbk.txt", None, &as_gb18030).await.unwrap();
+    let p = preview::preview_object(&s3, &bucket, "gbk.txt", None, None, &as_gb18030).await.unwrap();
     assert_eq!(text_of(&p), (GBK_TEXT, "gb18030"));
     let bad = PreviewOptions { encoding: Some("klingon".into()), view: None };
-    let e = preview::preview_object(&s3, &bucket, "gbk.txt", None, &bad).await.unwrap_err();
+    let e = preview::preview_object(&s3, &bucket, "gbk.txt", None, None, &bad).await.unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidInput);
     drop_bucket(&s3, &bucket).await;
 }
@@ -223,12 +223,12 @@ async fn binary_shows_exactly_its_first_bytes_in_hex() {
     // Text asked for as hex, and an empty object.
     put(&s3, &bucket, "note.txt", "你好".as_bytes()).await;
     let hex = PreviewOptions { encoding: None, view: Some(PreviewView::Hex) };
-    let p = preview::preview_object(&s3, &bucket, "note.txt", None, &hex).await.unwrap();
+    let p = preview::preview_object(&s3, &bucket, "note.txt", None, None, &hex).await.unwrap();
     let PreviewContent::Hex(h) = &p.content else { panic!("{p:?}") };
     assert_eq!(unbase64(&h.data_base64), "你好".as_bytes());
     let p = look(&s3, &bucket, "empty.txt").await;
     assert_eq!((text_of(&p).0, p.size, p.truncated), ("", 0, false));
-    let e = preview::preview_object(&s3, &bucket, "missing.txt", None, &PreviewOptions::default())
+    let e = preview::preview_object(&s3, &bucket, "missing.txt", None, None, &PreviewOptions::default())
         .await
         .unwrap_err();
     assert_eq!(e.code, ErrorCode::NoSuchKey);
@@ -329,7 +329,7 @@ async fn a_version_preview_reads_that_version() {
     let old = boto3(&format!(
         "print([v['VersionId'] for v in s3.list_object_versions(Bucket='{bucket}')['Versions'] if not v['IsLatest']][0])"
     ));
-    let p = preview::preview_object(&s3, &bucket, "说明.txt", Some(&old), &PreviewOptions::default())
+    let p = preview::preview_object(&s3, &bucket, "说明.txt", Some(&old), None, &PreviewOptions::default())
         .await
         .unwrap();
     assert_eq!(text_of(&p), ("旧版本：第一季度的报告内容，用国标编码保存。", "GBK"));

@@ -17,5 +17,14 @@ pub async fn preview_object(
     options: PreviewOptions,
 ) -> Result<ObjectPreview, AppError> {
     let session = state.session(&profile_id).await?;
-    preview::preview_object(session.s3(), &bucket, &key, version_id.as_deref(), &options).await
+    let customer_key = session.customer_keys().get(&bucket, &key);
+    preview::preview_object(
+        session.s3(),
+        &bucket,
+        &key,
+        version_id.as_deref(),
+        customer_key.as_ref(),
+        &options,
+    )
+    .await
 }

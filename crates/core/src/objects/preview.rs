@@ -13,6 +13,7 @@ mod text;
 
 use crate::error::{AppError, ErrorCode, Result};
 use crate::sharing::{self, ShareTarget};
+use crate::ssec::{classify_read_error, SseCustomerKey, WithCustomerKey};
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 use sniff::Kind;
@@ -176,27 +177,37 @@ fn range_total(content_range: &str) -> Option<u64> {
     content_range.rsplit('/').next()?.trim().parse().ok()
 }
 
+/// The object a preview reads (its version, with its customer key if any).
+#[derive(Clone, Copy)]
+struct Source<'a> {
+    s3: &'a aws_sdk_s3::Client,
+    bucket: &'a str,
+    key: &'a str,
+    version_id: Option<&'a str>,
+    customer_key: Option<&'a SseCustomerKey>,
+}
+
 /// GET of `len` bytes from `start`. Reads at most `len` bytes whatever the server sends; when
 /// the object is larger than `too_large` only its first [`HEX_CAP`] bytes are read (enough to
 /// tell what it is). An empty object (a range it cannot satisfy) is read whole.
-async fn get_range(
-    s3: &aws_sdk_s3::Client,
-    bucket: &str,
-    key: &str,
-    version_id: Option<&str>,
-    start: u64,
-    len: u64,
-    too_large: Option<u64>,
-) -> Result<Got> {
-    let request = s3.get_object().bucket(bucket).key(key).set_version_id(version_id.map(str::to_owned));
+async fn get_range(object: &Source<'_>, start: u64, len: u64, too_large: Option<u64>) -> Result<Got> {
+    let Source { s3, bucket, key, version_id, customer_key } = *object;
+    let request = s3
+        .get_object()
+        .bucket(bucket)
+        .key(key)
+        .set_version_id(version_id.map(str::to_owned))
+        .customer_key(customer_key);
+    let refused =
+        |e| classify_read_error(AppError::from_sdk(e, ErrorCode::NoSuchKey), customer_key.is_some());
     let out = match request.clone().range(format!("bytes={start}-{}", start + len - 1)).send().await {
         Ok(out) => out,
         Err(e) => {
-            let err = AppError::from_sdk(e, ErrorCode::NoSuchKey);
+            let err = refused(e);
             if !(err.is(ErrorCode::InvalidRange) && start == 0) {
                 return Err(err);
             }
-            request.send().await.map_err(|e| AppError::from_sdk(e, ErrorCode::NoSuchKey))?
+            request.send().await.map_err(refused)?
         }
     };
     let total = match out.content_range().and_then(range_total) {
@@ -221,12 +232,16 @@ async fn get_range(
     Ok(Got { bytes, total, content_type, version_id })
 }
 
-/// The preview of `bucket/key` (of `version_id` when given).
+/// The preview of `bucket/key` (of `version_id` when given), read with the customer key
+/// (SSE-C) the user entered for it, if any: without it such an object is refused with
+/// `EncryptedWithCustomerKey`. Audio and video of an SSE-C object come as hex (a link cannot
+/// carry the key's headers).
 pub async fn preview_object(
     s3: &aws_sdk_s3::Client,
     bucket: &str,
     key: &str,
     version_id: Option<&str>,
+    customer_key: Option<&SseCustomerKey>,
     options: &PreviewOptions,
 ) -> Result<ObjectPreview> {
     super::validate_key(key)?;
@@ -239,7 +254,8 @@ pub async fn preview_object(
         (None, Kind::Image(_) | Kind::Media(..) | Kind::Binary) => HEX_CAP,
         (None, _) => TEXT_CAP,
     };
-    let mut got = get_range(s3, bucket, key, version_id, 0, first, Some(PDF_CAP)).await?;
+    let source = Source { s3, bucket, key, version_id, customer_key };
+    let mut got = get_range(&source, 0, first, Some(PDF_CAP)).await?;
     let mut fetched = got.bytes.len() as u64;
     let kind = match options.view {
         Some(PreviewView::Text) => Kind::Text,
@@ -249,7 +265,10 @@ pub async fn preview_object(
             _ => Kind::Csv(b','),
         },
         Some(PreviewView::Hex) => Kind::Binary,
-        None => sniff::classify(key, got.content_type.as_deref(), &got.bytes),
+        None => match sniff::classify(key, got.content_type.as_deref(), &got.bytes) {
+            Kind::Media(..) if customer_key.is_some() => Kind::Binary,
+            kind => kind,
+        },
     };
     let needed = match kind {
         Kind::Pdf if got.total <= PDF_CAP => got.total,
@@ -260,9 +279,13 @@ pub async fn preview_object(
     let have = got.bytes.len() as u64;
     if have < needed {
         // The bytes proved a kind that needs more than the extension suggested.
-        let rest =
-            get_range(s3, bucket, key, got.version_id.as_deref().or(version_id), have, needed - have, None)
-                .await?;
+        let rest = get_range(
+            &Source { version_id: got.version_id.as_deref().or(version_id), ..source },
+            have,
+            needed - have,
+            None,
+        )
+        .await?;
         fetched += rest.bytes.len() as u64;
         got.bytes.extend_from_slice(&rest.bytes);
     }

@@ -262,6 +262,19 @@ describe("image and the dialog", () => {
     expect((await screen.findByTestId("error-message")).textContent).toContain("Could not preview the object.");
   });
 
+  it("asks for the customer key of an SSE-C object and reads it again once the key is kept", async () => {
+    vi.mocked(api.previewObject)
+      .mockRejectedValueOnce(new BackendError({ code: "EncryptedWithCustomerKey", status: 400, requestId: "tx1", detail: "" }))
+      .mockResolvedValueOnce(answer({ kind: "text", value: text("机密") }));
+    vi.mocked(api.setCustomerKey).mockResolvedValue(undefined as never);
+    open();
+    fireEvent.change(await screen.findByTestId("ssec-key"), { target: { value: "a".repeat(43) + "=" } });
+    fireEvent.click(screen.getByTestId("ssec-submit"));
+    expect((await screen.findByTestId("preview-text")).textContent).toContain("机密");
+    expect(api.previewObject).toHaveBeenCalledTimes(2);
+    expect(screen.queryByTestId("ssec-prompt")).toBeNull();
+  });
+
   it("closes on Escape and gives focus back; arrows go to the previous and next object but not from a select", async () => {
     vi.mocked(api.previewObject).mockResolvedValue(answer({ kind: "text", value: text("x") }));
     const onPrevious = vi.fn();

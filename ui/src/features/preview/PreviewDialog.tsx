@@ -3,10 +3,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type KeyboardEvent, type ReactNode } from "react";
 import { api, thumbSrc, type ObjectPreview, type PreviewView } from "../../backend";
 import { useReturnFocus } from "../../components/useReturnFocus";
-import { ErrorMessage } from "../../errors";
+import { BackendError, ErrorMessage } from "../../errors";
 import { useT } from "../../i18n";
 import { humanBytes } from "../../lib/format";
 import { Thumb } from "../images/thumbs";
+import { CustomerKeyPrompt, needsCustomerKey } from "../sse-c";
 import { ENCODINGS, baseName, encodingLabel } from "./model";
 import "./preview.css";
 import { CsvView, HexView, JsonView, MediaView, PdfView, TextLines } from "./views";
@@ -192,6 +193,9 @@ function PreviewBody({
           </p>
         )}
         {query.isError && <ErrorMessage error={query.error} context={t("preview.failed")} />}
+        {query.error instanceof BackendError && needsCustomerKey(query.error.code) && (
+          <CustomerKeyPrompt profileId={profileId} bucket={bucket} objectKey={objectKey} versionId={versionId} onUnlocked={() => void query.refetch()} />
+        )}
         {decoded?.lossy && <p className="pv-note">{t("preview.lossy")}</p>}
         {preview && (
           <Content

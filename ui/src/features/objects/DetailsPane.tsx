@@ -32,10 +32,12 @@ interface Props {
   onAppend?: (key: string) => void;
   /** "Image process…" under the preview of an image object. */
   onImageProcess?: (key: string) => void;
+  /** "Preview" (quick look) of the object shown. */
+  onPreview?: (key: string) => void;
 }
 
 /** Details of the one selected object (HEAD), or a hint. */
-export function DetailsPane({ profileId, bucket, selection, onAppend, onImageProcess }: Props) {
+export function DetailsPane({ profileId, bucket, selection, onAppend, onImageProcess, onPreview }: Props) {
   const { t, locale } = useT();
   let body: ReactNode;
   if (selection.length === 0) body = <p className="muted">{t("details.empty")}</p>;
@@ -50,7 +52,7 @@ export function DetailsPane({ profileId, bucket, selection, onAppend, onImagePro
         <p className="muted">{t("details.folderHint")}</p>
       </>
     );
-  } else body = <ObjectDetailsView key={selection[0].key} profileId={profileId} bucket={bucket} row={selection[0]} onAppend={onAppend} onImageProcess={onImageProcess} />;
+  } else body = <ObjectDetailsView key={selection[0].key} profileId={profileId} bucket={bucket} row={selection[0]} onAppend={onAppend} onImageProcess={onImageProcess} onPreview={onPreview} />;
 
   return (
     <aside className="details-pane" data-testid="details-pane">
@@ -66,12 +68,14 @@ function ObjectDetailsView({
   row,
   onAppend,
   onImageProcess,
+  onPreview,
 }: {
   profileId: string;
   bucket: string;
   row: Extract<Row, { kind: "object" }>;
   onAppend?: (key: string) => void;
   onImageProcess?: (key: string) => void;
+  onPreview?: (key: string) => void;
 }) {
   const { t, locale } = useT();
   const objectKey = row.key;
@@ -135,6 +139,12 @@ function ObjectDetailsView({
         {() => (
           <>
             <GeneralSection d={d} />
+            {onPreview && (
+              <button type="button" className="button small details-preview" data-testid="details-preview" onClick={() => onPreview(d.key)}>
+                <Icon name="eye" size={16} />
+                {t("preview.action")}
+              </button>
+            )}
             {onAppend && d.objectType === "Appendable" && (
               <button type="button" className="button small details-append" data-testid="details-append" onClick={() => onAppend(d.key)}>
                 <Icon name="upload" size={16} />

@@ -14,6 +14,7 @@ import { ObjectTagsDialog } from "../bucket-settings/tags/ObjectTagsDialog";
 import { ImageProcessPanel } from "../images/ImageProcessPanel";
 import { isImage } from "../images/model";
 import { ThumbPlaceProvider } from "../images/thumbs";
+import { PreviewDialog } from "../preview";
 import { SearchLink } from "../search/SearchLink";
 import { ShareDialog } from "../sharing/ShareDialog";
 import { TransferStatus } from "../transfers/TransferStatus";
@@ -124,6 +125,20 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
   /** The image object the image process panel is open on. */
   const [imageKey, setImageKey] = useState<string | null>(null);
   const [shareKey, setShareKey] = useState<string | null>(null);
+  /** The object in the quick-look preview; ← / → in it walk the shown objects (folders skipped). */
+  const [previewKey, setPreviewKey] = useState<string | null>(null);
+  const showPreview = (key: string) => {
+    selection.set([key], key);
+    setFocusKey(key);
+    setPreviewKey(key);
+  };
+  const previewStep = (step: 1 | -1): (() => void) | undefined => {
+    if (previewKey === null) return undefined;
+    const objects = visible.filter((r) => r.kind === "object");
+    const at = objects.findIndex((r) => r.key === previewKey);
+    const next = at < 0 ? undefined : objects[at + step];
+    return next && (() => showPreview(next.key));
+  };
 
   const go = (place: Place) => {
     if (place.bucket === bucket && place.select === undefined) onNavigate(place.prefix);
@@ -176,6 +191,7 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
     onPaste: () => void copyMove.paste(),
     onDelete: () => remove.ask(selectedRows),
     onFocusFilter: showVersions ? undefined : focusFilter,
+    onPreview: showPreview,
   });
 
   const refresh = () => {
@@ -321,6 +337,7 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
             selection={selectedRows}
             onAppend={(key) => void append.start(key)}
             onImageProcess={setImageKey}
+            onPreview={showPreview}
           />
         )}
       </div>
@@ -419,6 +436,22 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
       {imageKey !== null && (
         <ImageProcessPanel profileId={profileId} bucket={bucket} objectKey={imageKey} onClose={() => setImageKey(null)} />
       )}
+      {previewKey !== null && (
+        <PreviewDialog
+          profileId={profileId}
+          bucket={bucket}
+          objectKey={previewKey}
+          etag={previewEtag(previewKey)}
+          onClose={() => setPreviewKey(null)}
+          onDownload={() => void download.start(rows.filter((r) => r.key === previewKey))}
+          onOpenImage={() => {
+            setImageKey(previewKey);
+            setPreviewKey(null);
+          }}
+          onPrevious={previewStep(-1)}
+          onNext={previewStep(1)}
+        />
+      )}
       {shareKey !== null && (
         <ShareDialog profileId={profileId} bucket={bucket} objectKey={shareKey} onClose={() => setShareKey(null)} />
       )}
@@ -434,6 +467,12 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
       )}
     </section>
   );
+
+  /** The listed ETag of an object (an image's thumbnail is cached by it). */
+  function previewEtag(key: string): string | null {
+    const row = rows.find((r) => r.key === key);
+    return row?.kind === "object" ? (row.entry.etag ?? null) : null;
+  }
 
   /** The context menu's entries for the rows right-clicked (none: the table beside the rows). */
   function rowMenuItems(menuRows: Row[]): RowMenuItem[] {
@@ -458,6 +497,7 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
       one === null
         ? []
         : [
+            { label: t("preview.action"), icon: "eye", shortcut: "F3", separated: true, testId: "row-menu-preview", onSelect: () => showPreview(one) },
             { label: t("rowMenu.tags"), separated: true, testId: "row-menu-tags", onSelect: () => setObjectDialog({ kind: "tags", key: one }) },
             { label: t("rowMenu.acl"), testId: "row-menu-acl", onSelect: () => setObjectDialog({ kind: "acl", key: one }) },
             { label: t("rowMenu.lock"), testId: "row-menu-lock", onSelect: () => setObjectDialog({ kind: "lock", key: one }) },

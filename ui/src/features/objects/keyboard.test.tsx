@@ -225,4 +225,44 @@ describe("object table keyboard", () => {
     await waitFor(() => expect(focusedRow()).toBe(FILES[0]));
     expect(screen.getByTestId("object-table").getAttribute("aria-activedescendant")).toBeTruthy();
   });
+  it("F3 previews the focus object (not a folder); ← / → in the preview walk the objects and the focus row follows", async () => {
+    vi.mocked(api.previewObject).mockImplementation(async (_p, _b, key) => ({
+      key,
+      versionId: null,
+      contentType: "text/plain",
+      size: 1,
+      fetchedBytes: 1,
+      truncated: false,
+      content: { kind: "text", value: { text: `body of ${key}`, encoding: "UTF-8", detectedEncoding: "UTF-8", bom: false, lossy: false } },
+    }));
+    const { press } = await table();
+    press("Home");
+    press("F3");
+    expect(screen.queryByTestId("preview-dialog")).toBeNull();
+    press("End");
+    press("ArrowUp");
+    press("F3");
+    expect((await screen.findByTestId("preview-text")).textContent).toContain("body of kb/report.txt");
+    expect(selectedKeys()).toEqual(["kb/report.txt"]);
+    fireEvent.keyDown(screen.getByTestId("preview-text"), { key: "ArrowRight" });
+    await waitFor(() => expect(screen.getByTestId("preview-text").textContent).toContain("body of kb/zeta.txt"));
+    expect(focusedRow()).toBe("kb/zeta.txt");
+    // The last object: no next.
+    expect(screen.queryByTestId("preview-next")).toBeNull();
+    fireEvent.keyDown(screen.getByTestId("preview-text"), { key: "ArrowLeft" });
+    await waitFor(() => expect(screen.getByTestId("preview-text").textContent).toContain("body of kb/report.txt"));
+    fireEvent.keyDown(screen.getByTestId("preview-text"), { key: "ArrowLeft" });
+    await waitFor(() => expect(screen.getByTestId("preview-text").textContent).toContain(`body of ${FILES[19]}`));
+  });
+
+  it("the context menu of one object offers Preview (F3)", async () => {
+    vi.mocked(api.previewObject).mockReturnValue(new Promise(() => {}));
+    await table();
+    fireEvent.contextMenu(screen.getByTestId("object-row-kb/zeta.txt"));
+    const item = await screen.findByTestId("row-menu-preview");
+    expect(item.textContent).toContain("F3");
+    fireEvent.click(item);
+    expect(await screen.findByTestId("preview-dialog")).toBeTruthy();
+    expect(screen.getByTestId("preview-dialog").textContent).toContain("zeta.txt");
+  });
 });

@@ -40,6 +40,8 @@ export interface TableKeyboardOptions {
   onPaste?: () => void;
   /** `/`: the focus goes to the quick filter box (none: `/` is typed ahead like a letter). */
   onFocusFilter?: () => void;
+  /** F3 on an object (the file managers' "view" key): its quick-look preview. */
+  onPreview?: (key: string) => void;
 }
 
 /**
@@ -47,7 +49,7 @@ export interface TableKeyboardOptions {
  * arrows, Home/End, PageUp/PageDown move the focus row (Shift extends the selection from its
  * anchor); Space toggles the focus row; Ctrl/⌘+A selects every loaded row; Enter opens a folder
  * or shows an object's details; Backspace or Alt+↑ goes up; Delete asks to delete the selection;
- * F2 renames the selected row; Ctrl/⌘+C or X then Ctrl/⌘+V (in another folder) copies or moves;
+ * F2 renames the selected row; F3 previews the focus object; Ctrl/⌘+C or X then Ctrl/⌘+V (in another folder) copies or moves;
  * Escape clears the selection; `/` goes to the quick filter box; letters jump to the first row
  * whose shown name starts with them. The rows are the ones shown (the filter's).
  * Returns the handler; the table passes the number of rows one page holds.
@@ -111,6 +113,12 @@ export function useTableKeyboard(o: TableKeyboardOptions) {
       case "F2":
         if (o.onRename) o.onRename();
         else handled = false;
+        break;
+      case "F3":
+        if (o.onPreview && focused?.kind === "object") {
+          selection.set([focused.key], focused.key);
+          o.onPreview(focused.key);
+        } else handled = false;
         break;
       case "/":
         if (o.onFocusFilter && !mod && !e.altKey) o.onFocusFilter();

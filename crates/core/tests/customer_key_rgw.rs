@@ -224,7 +224,8 @@ async fn a_preview_of_an_encrypted_object_asks_for_its_key_and_reads_with_it() {
     let e = preview::preview_object(&s3, &bucket, "机密.txt", None, None, &options).await.unwrap_err();
     assert_eq!(e.code, ErrorCode::EncryptedWithCustomerKey, "{e:?}");
     let wrong = SseCustomerKey::parse(&random_key()).unwrap();
-    let e = preview::preview_object(&s3, &bucket, "机密.txt", None, Some(&wrong), &options).await.unwrap_err();
+    let e =
+        preview::preview_object(&s3, &bucket, "机密.txt", None, Some(&wrong), &options).await.unwrap_err();
     assert_eq!(e.code, ErrorCode::CustomerKeyMismatch, "{e:?}");
 
     let key = SseCustomerKey::parse(&right).unwrap();

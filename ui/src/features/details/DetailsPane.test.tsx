@@ -153,6 +153,16 @@ describe("details sections", () => {
     expect(await screen.findByTestId("ssec-forget")).toBeTruthy();
   });
 
+  it("offers Preview (in both languages) and hands the object's key to it", async () => {
+    vi.mocked(api.headObject).mockResolvedValue(details());
+    const onPreview = vi.fn();
+    renderWithProviders(<DetailsPane profileId="p1" bucket="bkt" selection={[row()]} onPreview={onPreview} />, "zh-CN");
+    const button = await screen.findByTestId("details-preview");
+    expect(button.textContent).toBe("预览");
+    fireEvent.click(button);
+    expect(onPreview).toHaveBeenCalledWith("docs/报告.txt");
+  });
+
   it("opens the metadata dialog from the pane, and the pane shows the saved details", async () => {
     vi.mocked(api.headObject).mockResolvedValue(details());
     vi.mocked(api.checkMetadataEdit).mockResolvedValue([]);

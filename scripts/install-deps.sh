@@ -12,6 +12,7 @@ APT_PACKAGES=(
   imagemagick fonts-noto-cjk fonts-dejavu-core
   ceph-mon ceph-osd radosgw ceph-common ceph-base uuid-runtime
   python3-venv faketime
+  openssl tinyproxy
 )
 
 sudo_if_needed() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }

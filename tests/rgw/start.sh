@@ -276,6 +276,7 @@ mkuser testuser2 "Test User 2" "$AK2" "$SK2"
 # --- 5. env file ---------------------------------------------------------------
 cat >"$DIR/env.tmp" <<EOF
 ZOS_TEST_ENDPOINT=http://127.0.0.1:$PORT
+ZOS_TEST_RGW_CONF=$CONF
 ZOS_TEST_REGION=default
 ZOS_TEST_ACCESS_KEY=$AK1
 ZOS_TEST_SECRET_KEY=$SK1

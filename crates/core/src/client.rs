@@ -10,6 +10,7 @@
 
 use crate::buckets::config::capabilities::{Capabilities, DeleteGuard};
 use crate::error::{AppError, ErrorCode, Result};
+use crate::network::{http_client, NetworkSettings};
 use aws_credential_types::Credentials;
 use aws_sdk_s3::config::{
     retry::RetryConfig, timeout::TimeoutConfig, BehaviorVersion, Region, RequestChecksumCalculation,
@@ -37,6 +38,8 @@ pub struct ConnectionSettings {
     pub path_style: bool,
     pub access_key_id: String,
     pub secret_access_key: String,
+    /// The profile's own CA and proxy ([`crate::network`]); the default is the system's.
+    pub network: NetworkSettings,
 }
 
 impl std::fmt::Debug for ConnectionSettings {
@@ -47,6 +50,7 @@ impl std::fmt::Debug for ConnectionSettings {
             .field("path_style", &self.path_style)
             .field("access_key_id", &self.access_key_id)
             .field("secret_access_key", &"** redacted **")
+            .field("network", &self.network)
             .finish()
     }
 }
@@ -111,7 +115,11 @@ fn s3_config(
     capabilities: Capabilities,
 ) -> Result<aws_sdk_s3::config::Builder> {
     validate_endpoint(&settings.endpoint)?;
-    Ok(aws_sdk_s3::Config::builder()
+    let mut builder = aws_sdk_s3::Config::builder();
+    if let Some(client) = http_client(&settings.network)? {
+        builder = builder.http_client(client);
+    }
+    Ok(builder
         .behavior_version(behavior_version())
         .endpoint_url(settings.endpoint.trim().trim_end_matches('/'))
         .region(Region::new(settings.region.clone()))
@@ -127,7 +135,11 @@ fn s3_config(
 /// SNS (topics) lives on the same endpoint as S3 in radosgw.
 pub fn build_sns_client(settings: &ConnectionSettings) -> Result<aws_sdk_sns::Client> {
     validate_endpoint(&settings.endpoint)?;
-    let config = aws_sdk_sns::Config::builder()
+    let mut builder = aws_sdk_sns::Config::builder();
+    if let Some(client) = http_client(&settings.network)? {
+        builder = builder.http_client(client);
+    }
+    let config = builder
         .behavior_version(behavior_version())
         .endpoint_url(settings.endpoint.trim().trim_end_matches('/'))
         .region(aws_sdk_sns::config::Region::new(settings.region.clone()))
@@ -242,6 +254,7 @@ mod tests {
             path_style: true,
             access_key_id: "AK".into(),
             secret_access_key: "very-secret-value".into(),
+            network: NetworkSettings::default(),
         };
         assert!(!format!("{s:?}").contains("very-secret-value"));
     }

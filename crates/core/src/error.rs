@@ -58,8 +58,20 @@ error_codes! {
     // --- client codes: no S3 code exists for them ---
     /// The endpoint did not answer (refused, unreachable, DNS).
     ConnectFailed,
-    /// TLS handshake or certificate failure.
+    /// TLS handshake or certificate failure (none of the three below).
     TlsError,
+    /// The server's certificate is not signed by a CA this profile trusts (OS roots + its own CA).
+    TlsUntrusted,
+    /// The server's certificate is for another host name than the endpoint's.
+    TlsWrongHost,
+    /// The server's certificate has expired (or is not valid yet: check this computer's clock).
+    TlsExpired,
+    /// A CA file the user chose is not a PEM certificate that can be trusted.
+    CertificateFileInvalid,
+    /// The proxy refused or failed the connection (unreachable, CONNECT refused).
+    ProxyFailed,
+    /// The proxy asks for credentials (HTTP 407), or refused the ones given.
+    ProxyAuthRequired,
     Timeout,
     /// The endpoint is not a usable `http(s)://host[:port]` URL.
     InvalidEndpoint,
@@ -185,8 +197,18 @@ impl AppError {
         match &err {
             SdkError::TimeoutError(_) => Self::new(ErrorCode::Timeout, chain),
             SdkError::DispatchFailure(d) if d.is_timeout() => Self::new(ErrorCode::Timeout, chain),
-            SdkError::DispatchFailure(_) if looks_like_tls(&chain) => Self::new(ErrorCode::TlsError, chain),
-            SdkError::DispatchFailure(_) => Self::new(ErrorCode::ConnectFailed, chain),
+            SdkError::DispatchFailure(_) => {
+                if let Some(code) = crate::network::tls_failure_code(&err) {
+                    return Self::new(code, chain);
+                }
+                if let Some(code) = proxy_failure_code(&chain) {
+                    return Self::new(code, chain);
+                }
+                if looks_like_tls(&chain) {
+                    return Self::new(ErrorCode::TlsError, chain);
+                }
+                Self::new(ErrorCode::ConnectFailed, chain)
+            }
             SdkError::ConstructionFailure(_) => Self::new(ErrorCode::InvalidInput, chain),
             SdkError::ResponseError(r) => {
                 let status = r.raw().status().as_u16();
@@ -266,6 +288,18 @@ fn find_source<'a, T: StdError + 'static>(err: &'a (dyn StdError + 'static)) -> 
         cur = e.source();
     }
     None
+}
+
+/// hyper-util's CONNECT tunnel errors are not public types: their texts are matched.
+fn proxy_failure_code(chain: &str) -> Option<ErrorCode> {
+    let lower = chain.to_ascii_lowercase();
+    if lower.contains("tunnel error: proxy authorization required") {
+        Some(ErrorCode::ProxyAuthRequired)
+    } else if lower.contains("tunnel error:") {
+        Some(ErrorCode::ProxyFailed)
+    } else {
+        None
+    }
 }
 
 fn looks_like_tls(chain: &str) -> bool {

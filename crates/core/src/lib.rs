@@ -18,6 +18,7 @@ pub mod error;
 pub mod images;
 pub mod local_files;
 pub mod locale;
+pub mod network;
 pub mod objects;
 pub mod paths;
 pub mod profiles;

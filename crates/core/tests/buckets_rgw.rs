@@ -88,6 +88,7 @@ async fn invalid_names_are_refused_before_any_request() {
         path_style: true,
         access_key_id: "AK".into(),
         secret_access_key: "SK".into(),
+        network: Default::default(),
     })
     .unwrap();
     for bad in ["ab", "-starts-with-dash", "has space", "a/b", &"x".repeat(64)] {

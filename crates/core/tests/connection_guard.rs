@@ -66,6 +66,7 @@ fn settings(endpoint: String) -> ConnectionSettings {
         path_style: true,
         access_key_id: "AK".into(),
         secret_access_key: "SK".into(),
+        network: Default::default(),
     }
 }
 

@@ -36,6 +36,7 @@ fn settings() -> Result<ConnectionSettings, String> {
         path_style: true,
         access_key_id: env("ZOS_TEST_ACCESS_KEY")?,
         secret_access_key: env("ZOS_TEST_SECRET_KEY")?,
+        network: Default::default(),
     })
 }
 

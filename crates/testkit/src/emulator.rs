@@ -57,6 +57,7 @@ impl Emulator {
             path_style: true,
             access_key_id: "testing".into(),
             secret_access_key: "testing".into(),
+            network: Default::default(),
         })
         .unwrap()
     }

@@ -6,6 +6,7 @@
 pub mod emulator;
 pub mod proxy;
 pub mod signed;
+pub mod tls;
 
 use aws_sdk_s3::primitives::ByteStream;
 use futures::{stream, StreamExt, TryStreamExt};
@@ -43,6 +44,7 @@ impl TestServer {
             path_style: true,
             access_key_id: user.0.clone(),
             secret_access_key: user.1.clone(),
+            network: Default::default(),
         }
     }
 

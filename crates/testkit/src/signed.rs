@@ -82,6 +82,7 @@ pub fn client(endpoint: &str) -> aws_sdk_s3::Client {
         path_style: true,
         access_key_id: AK.into(),
         secret_access_key: SK.into(),
+        network: Default::default(),
     })
     .unwrap()
 }

@@ -113,6 +113,7 @@ impl ProfileService {
             path_style: profile.path_style,
             access_key_id: profile.access_key_id.clone(),
             secret_access_key: secret,
+            network: Default::default(),
         })
     }
 

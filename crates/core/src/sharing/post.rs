@@ -208,6 +208,7 @@ mod tests {
             path_style: false,
             access_key_id: "AKID".into(),
             secret_access_key: "SECRET/KEY".into(),
+            network: Default::default(),
         };
         let request = PostFormRequest {
             bucket: "b".into(),

@@ -75,6 +75,8 @@ def diagnosis(app, app_nc):
         both("  of it WebKitWebProcess", "{:.1f} MiB", "web_process_growth_mib"),
         both("execute round trip, all loaded", "{:.1f} ms", "execute_rtt_ms", "median"),
         both("scroll to the middle, all loaded", "{:.0f} ms", "scroll_middle", "round_trip_ms"),
+        both("quick filter per keystroke, median", "{:.1f} ms", "filter", "median_ms"),
+        both("quick filter per keystroke, max", "{:.1f} ms", "filter", "max_ms"),
     ]
 
 
@@ -90,11 +92,11 @@ def main() -> int:
     count = meta.get("count", 100000)
     rows = []  # (figure, value text, goal text, verdict, key, raw value)
 
-    def row(figure, value, fmt, goal="", ok=None, key=None):
+    def row(figure, value, fmt, goal="", ok=None, key=None, text=None):
         if value is None:
             text, verdict = "n/a", ("MISS" if goal else "")
         else:
-            text = fmt.format(value)
+            text = fmt.format(value) if text is None else text
             verdict = "" if ok is None else ("PASS" if ok(value) else "MISS")
         rows.append({"figure": figure, "value": value, "text": text, "goal": goal, "result": verdict, "key": key})
 
@@ -140,6 +142,15 @@ def main() -> int:
     mid = app.get("scroll_middle") or {}
     row("app: scroll to the middle, all loaded (round trip)", mid.get("round_trip_ms"), "{:.0f} ms",
         key="app_scroll_middle_ms")
+    # The quick filter: every keystroke must be under the goal (the verdict is on the slowest).
+    flt = app.get("filter") or {}
+    keys = len(flt.get("keystrokes") or [])
+    text = None
+    if flt.get("max_ms") is not None:
+        text = f"{flt['median_ms']:.1f} / {flt['p95_ms']:.1f} / {flt['max_ms']:.1f} ms"
+    row(f"app: quick filter over {count:,} rows, per keystroke median / p95 / max ({keys} keys)",
+        flt.get("max_ms"), "{:.1f} ms", "< 50 ms per keystroke", lambda v: v < 50, "app_filter_keystroke_max_ms",
+        text=text)
 
     w1 = max(len(r["figure"]) for r in rows)
     w2 = max(len(r["text"]) for r in rows)

@@ -8,7 +8,8 @@
 #      of the time to the first page and of the whole listing, and their ratio
 #   3. the real release app under Xvfb, driven by WebDriver (bench/app-bench.mjs): cold start
 #      to the bucket list, idle PSS, time to the first page in the UI, scrolling until all rows
-#      are loaded, PSS growth, responsiveness with all rows loaded; then once more with WebKit's
+#      are loaded, PSS growth, responsiveness with all rows loaded, the quick filter's time per
+#      keystroke over all rows (typed into the filter box, checked row count); then once more with WebKit's
 #      accelerated compositing off (WEBKIT_DISABLE_COMPOSITING_MODE=1), as a diagnosis
 #   4. a summary table with the goals (PASS/MISS), also written as JSON to
 #      bench/results/latest.json (logs of the run in bench/results/logs/)

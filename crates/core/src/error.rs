@@ -254,6 +254,7 @@ fn code_for_status(status: u16, not_found: ErrorCode) -> ErrorCode {
         403 => AccessDenied,
         404 => not_found,
         405 => MethodNotAllowed,
+        407 => ProxyAuthRequired,
         409 => Conflict,
         412 => PreconditionFailed,
         416 => InvalidRange,

@@ -123,6 +123,7 @@ async fn locked_keyring_inner() {
         access_key_id: "AK".into(),
         secret_access_key: Some("s3cret".into()),
         search_endpoint: None,
+        network: Default::default(),
     };
     let saved = profiles.save(input).await.unwrap();
     lock_the_keyring();

@@ -203,6 +203,7 @@ async fn a_profile_with_a_search_endpoint_sends_server_searches_there() {
             access_key_id: AK.into(),
             secret_access_key: Some(SK.into()),
             search_endpoint: Some(format!(" {search_at}/ ")),
+            network: Default::default(),
         })
         .await
         .unwrap();

@@ -67,6 +67,7 @@ async fn add_profile(name: &str) -> Result<(), String> {
             access_key_id: s.access_key_id,
             secret_access_key: Some(s.secret_access_key),
             search_endpoint: None,
+            network: Default::default(),
         })
         .await
         .map_err(|e| e.to_string())?;

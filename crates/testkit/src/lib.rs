@@ -146,6 +146,7 @@ pub fn profile_input(srv: &TestServer, secret: Option<&str>) -> ProfileInput {
         access_key_id: srv.user1.0.clone(),
         secret_access_key: secret.map(str::to_owned),
         search_endpoint: None,
+        network: Default::default(),
     }
 }
 

@@ -2,9 +2,14 @@
 //! its secret (in the OS keyring). [`ProfileService`] is the one door to both; the profile
 //! form's checks live here and nowhere else (the UI asks [`check`] through a command).
 
+mod network;
 mod secrets;
 mod service;
 mod store;
+
+pub use network::{
+    choose_ca_file, choose_ca_pem, proxy_password_account, CaChange, ChosenCa, NetworkInput, ProfileProxy, ProxyMode,
+};
 
 pub use secrets::SecretStore;
 pub use service::ProfileService;
@@ -31,12 +36,22 @@ pub struct Profile {
     /// the endpoint whenever a profile is read; the UI shows a note, it does not decide.
     #[serde(default)]
     pub plain_http: bool,
+    /// The CA this profile trusts beside the OS roots, as the dialog shows it (derived from
+    /// `ca_pem`).
+    #[serde(default)]
+    pub ca_certificate: Option<crate::network::CertificateSummary>,
+    #[serde(default)]
+    pub proxy: ProfileProxy,
+    /// The CA's PEM text: kept in the profiles file, never sent to the webview.
+    #[serde(skip)]
+    pub ca_pem: Option<String>,
 }
 
 impl Profile {
     /// Fills in what is derived, not stored.
     fn with_derived(mut self) -> Self {
         self.plain_http = is_plain_http(&self.endpoint);
+        self.ca_certificate = network::summary(self.ca_pem.as_deref());
         self
     }
 }
@@ -56,6 +71,9 @@ pub struct ProfileInput {
     /// Empty or absent: search at `endpoint`.
     #[serde(default)]
     pub search_endpoint: Option<String>,
+    /// The profile's own CA and proxy.
+    #[serde(default)]
+    pub network: NetworkInput,
 }
 
 impl std::fmt::Debug for ProfileInput {
@@ -66,6 +84,7 @@ impl std::fmt::Debug for ProfileInput {
             .field("endpoint", &self.endpoint)
             .field("access_key_id", &self.access_key_id)
             .field("search_endpoint", &self.search_endpoint)
+            .field("network", &self.network)
             .field("secret_access_key", &self.secret_access_key.as_ref().map(|_| "** redacted **"))
             .finish()
     }
@@ -79,6 +98,7 @@ pub enum ProfileField {
     AccessKeyId,
     SecretAccessKey,
     SearchEndpoint,
+    ProxyUrl,
 }
 
 /// Why a field of the profile form cannot be used. The UI has one sentence per reason.
@@ -92,6 +112,8 @@ pub enum ProfileProblem {
     EndpointHasPath,
     AccessKeyMissing,
     SecretMissing,
+    /// The proxy URL is missing or not `http(s)://host:port` (detail says which).
+    ProxyUrlInvalid,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -167,6 +189,9 @@ pub fn check(input: &ProfileInput) -> ProfileCheck {
             add(ProfileField::SearchEndpoint, reason, &format!("search endpoint: {detail}"), part);
         }
     }
+    if let Some(why) = input.network.proxy.problem() {
+        add(ProfileField::ProxyUrl, ProfileProblem::ProxyUrlInvalid, &format!("proxy: {why}"), None);
+    }
     if input.access_key_id.trim().is_empty() {
         add(ProfileField::AccessKeyId, ProfileProblem::AccessKeyMissing, "the access key id is empty", None);
     }
@@ -212,6 +237,9 @@ impl ProfileInput {
                 .filter(|s| !s.is_empty())
                 .map(str::to_owned),
             plain_http: false,
+            ca_certificate: None,
+            proxy: self.network.proxy.normalized(),
+            ca_pem: None,
         }
         .with_derived()
     }
@@ -231,6 +259,7 @@ mod tests {
             access_key_id: "AK".into(),
             secret_access_key: Some("s".into()),
             search_endpoint: None,
+            network: Default::default(),
         }
     }
 
@@ -267,6 +296,7 @@ mod tests {
             access_key_id: " ".into(),
             secret_access_key: Some("".into()),
             search_endpoint: None,
+            network: Default::default(),
         };
         assert_eq!(
             reasons(&empty),

@@ -63,14 +63,15 @@ impl ProfileService {
         let profile = input.to_profile(id.clone());
         let is_edit = input.id.is_some();
         let secret = input.secret_access_key.filter(|s| !s.is_empty());
+        let network = input.network;
         let (store, secrets) = (self.store.clone(), self.secrets.clone());
         let saved = blocking(move || {
-            if is_edit {
-                store.get(&id)?;
-            }
+            let stored = if is_edit { Some(store.get(&id)?) } else { None };
+            let profile = super::network::with_ca(profile, &network.ca, stored.as_ref())?;
             if let Some(secret) = secret {
                 secrets.set(&id, &secret)?;
             }
+            super::network::store_proxy_password(&secrets, &profile, network.proxy_password.as_deref())?;
             store.upsert(profile.clone())?;
             Ok(profile)
         })
@@ -87,6 +88,7 @@ impl ProfileService {
         let result = blocking(move || {
             store.get(&id)?;
             secrets.delete(&id)?;
+            secrets.delete(&super::proxy_password_account(&id))?;
             store.remove(&id)?;
             Ok(())
         })
@@ -98,6 +100,25 @@ impl ProfileService {
     /// What it takes to connect as this profile: the secret is looked up in the keyring now,
     /// unless the caller has one (the form's, before saving).
     pub async fn settings(&self, profile: &Profile, secret: Option<String>) -> Result<ConnectionSettings> {
+        self.settings_with(profile, secret, None).await
+    }
+
+    /// [`Self::settings`], with the form's proxy password (else the keyring's).
+    async fn settings_with(
+        &self,
+        profile: &Profile,
+        secret: Option<String>,
+        proxy_password: Option<String>,
+    ) -> Result<ConnectionSettings> {
+        let proxy_password = match proxy_password.filter(|p| !p.is_empty()) {
+            Some(p) => Some(p),
+            None if profile.proxy.username.is_some() => {
+                let (secrets, account) = (self.secrets.clone(), super::proxy_password_account(&profile.id));
+                blocking(move || secrets.get(&account)).await?
+            }
+            None => None,
+        };
+        let network = super::network::settings(profile.ca_pem.as_deref(), &profile.proxy, proxy_password);
         let secret = match secret.filter(|s| !s.is_empty()) {
             Some(s) => s,
             None => {
@@ -113,7 +134,7 @@ impl ProfileService {
             path_style: profile.path_style,
             access_key_id: profile.access_key_id.clone(),
             secret_access_key: secret,
-            network: Default::default(),
+            network,
         })
     }
 
@@ -127,7 +148,14 @@ impl ProfileService {
     pub async fn test_connection(&self, input: ProfileInput) -> Result<ConnectionReport> {
         input.validate()?;
         let profile = input.to_profile(input.id.clone().unwrap_or_default());
-        let settings = self.settings(&profile, input.secret_access_key.clone()).await?;
+        let stored = match &input.id {
+            Some(id) => Some(self.get(id).await?),
+            None => None,
+        };
+        let profile = super::network::with_ca(profile, &input.network.ca, stored.as_ref())?;
+        let settings = self
+            .settings_with(&profile, input.secret_access_key.clone(), input.network.proxy_password.clone())
+            .await?;
         connection::test_connection(&settings).await
     }
 }

@@ -1,4 +1,6 @@
-//! "Test connection": one ListBuckets, timed, with the server's clock compared to ours.
+//! "Test connection": one ListBuckets, timed, with the server's clock compared to ours. A key
+//! that may not list buckets (AccessDenied) still connects: its signature was accepted, and its
+//! buckets are opened by name (bookmarks).
 
 use crate::client::{build_s3_client, ConnectionSettings, ResponseHeaders};
 use crate::error::{AppError, ErrorCode, Result};
@@ -17,6 +19,9 @@ fn skew_is_worth_a_warning(skew_seconds: i64) -> bool {
 #[serde(rename_all = "camelCase")]
 pub struct ConnectionReport {
     pub bucket_count: u32,
+    /// False when the key may not list buckets (ListBuckets answered AccessDenied): the key and
+    /// secret are good, buckets are opened by name.
+    pub can_list_buckets: bool,
     pub latency_ms: u32,
     /// The server's `Date` header, ISO-8601.
     pub server_time: Option<String>,
@@ -46,16 +51,23 @@ pub async fn test_connection(settings: &ConnectionSettings) -> Result<Connection
     let result = s3.list_buckets().customize().interceptor(headers.clone()).send().await;
     let latency_ms = started.elapsed().as_millis().min(u32::MAX as u128) as u32;
     let skew = headers.get("date").and_then(|d| skew_seconds(&d, SystemTime::now()));
+    let report = |bucket_count, can_list_buckets| ConnectionReport {
+        bucket_count,
+        can_list_buckets,
+        latency_ms,
+        server_time: skew.and_then(|(t, _)| iso(t)),
+        clock_skew_seconds: skew.map(|(_, s)| s),
+        clock_skew_warning: skew.is_some_and(|(_, s)| skew_is_worth_a_warning(s)),
+    };
     match result {
-        Ok(out) => Ok(ConnectionReport {
-            bucket_count: out.buckets().len() as u32,
-            latency_ms,
-            server_time: skew.and_then(|(t, _)| iso(t)),
-            clock_skew_seconds: skew.map(|(_, s)| s),
-            clock_skew_warning: skew.is_some_and(|(_, s)| skew_is_worth_a_warning(s)),
-        }),
+        Ok(out) => Ok(report(out.buckets().len() as u32, true)),
         Err(e) => {
             let mut err = AppError::from_sdk(e, ErrorCode::NoSuchBucket);
+            // A bad signature or an unknown key is SignatureDoesNotMatch / InvalidAccessKeyId;
+            // AccessDenied means the key is good and only this call is not granted.
+            if err.code == ErrorCode::AccessDenied {
+                return Ok(report(0, false));
+            }
             if let Some((_, s)) = skew.filter(|(_, s)| skew_is_worth_a_warning(*s)) {
                 err.detail =
                     format!("{} (the server's clock differs from this computer's by {s} s)", err.detail);

@@ -9,6 +9,8 @@
 //! - [`client`] (the SDK factory tuned for radosgw), [`zos_wire`] (ZOS wire assumptions) and
 //!   [`error`] (the one error type that crosses IPC).
 
+mod atomic_file;
+pub mod bookmarks;
 pub mod buckets;
 pub mod client;
 pub mod connection;

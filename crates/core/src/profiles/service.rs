@@ -1,6 +1,7 @@
 //! The one door to profiles and their secrets. Cheap to clone (shared state inside).
 
 use super::{check, Profile, ProfileCheck, ProfileInput, ProfileStore, SecretStore};
+use crate::bookmarks::BookmarkStore;
 use crate::client::ConnectionSettings;
 use crate::connection::{self, ConnectionReport};
 use crate::error::{AppError, ErrorCode, Result};
@@ -12,6 +13,8 @@ use std::sync::Arc;
 pub struct ProfileService {
     store: ProfileStore,
     secrets: SecretStore,
+    /// Each profile's bookmarks; they leave with their profile.
+    bookmarks: BookmarkStore,
     /// Bumped by every change of a profile or a secret: sessions built before it are stale.
     revision: Arc<AtomicU64>,
 }
@@ -25,7 +28,12 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'sta
 
 impl ProfileService {
     pub fn new(config_dir: &Path, secrets: SecretStore) -> Self {
-        Self { store: ProfileStore::new(config_dir), secrets, revision: Arc::default() }
+        Self {
+            store: ProfileStore::new(config_dir),
+            secrets,
+            bookmarks: BookmarkStore::new(config_dir),
+            revision: Arc::default(),
+        }
     }
 
     pub fn from_env() -> Self {
@@ -34,6 +42,14 @@ impl ProfileService {
 
     pub fn store(&self) -> &ProfileStore {
         &self.store
+    }
+
+    pub fn bookmarks(&self) -> &BookmarkStore {
+        &self.bookmarks
+    }
+
+    pub fn secrets(&self) -> &SecretStore {
+        &self.secrets
     }
 
     pub fn revision(&self) -> u64 {
@@ -63,15 +79,14 @@ impl ProfileService {
         let profile = input.to_profile(id.clone());
         let is_edit = input.id.is_some();
         let secret = input.secret_access_key.filter(|s| !s.is_empty());
-        let network = input.network;
         let (store, secrets) = (self.store.clone(), self.secrets.clone());
         let saved = blocking(move || {
-            let stored = if is_edit { Some(store.get(&id)?) } else { None };
-            let profile = super::network::with_ca(profile, &network.ca, stored.as_ref())?;
+            if is_edit {
+                store.get(&id)?;
+            }
             if let Some(secret) = secret {
                 secrets.set(&id, &secret)?;
             }
-            super::network::store_proxy_password(&secrets, &profile, network.proxy_password.as_deref())?;
             store.upsert(profile.clone())?;
             Ok(profile)
         })
@@ -84,12 +99,12 @@ impl ProfileService {
     /// profile stays listed and the user can try again; a retry after a failure between the
     /// two steps finds no secret (fine) and removes the profile.
     pub async fn delete(&self, id: String) -> Result<()> {
-        let (store, secrets) = (self.store.clone(), self.secrets.clone());
+        let (store, secrets, bookmarks) = (self.store.clone(), self.secrets.clone(), self.bookmarks.clone());
         let result = blocking(move || {
             store.get(&id)?;
             secrets.delete(&id)?;
-            secrets.delete(&super::proxy_password_account(&id))?;
             store.remove(&id)?;
+            bookmarks.remove_profile(&id)?;
             Ok(())
         })
         .await;
@@ -100,25 +115,6 @@ impl ProfileService {
     /// What it takes to connect as this profile: the secret is looked up in the keyring now,
     /// unless the caller has one (the form's, before saving).
     pub async fn settings(&self, profile: &Profile, secret: Option<String>) -> Result<ConnectionSettings> {
-        self.settings_with(profile, secret, None).await
-    }
-
-    /// [`Self::settings`], with the form's proxy password (else the keyring's).
-    async fn settings_with(
-        &self,
-        profile: &Profile,
-        secret: Option<String>,
-        proxy_password: Option<String>,
-    ) -> Result<ConnectionSettings> {
-        let proxy_password = match proxy_password.filter(|p| !p.is_empty()) {
-            Some(p) => Some(p),
-            None if profile.proxy.username.is_some() => {
-                let (secrets, account) = (self.secrets.clone(), super::proxy_password_account(&profile.id));
-                blocking(move || secrets.get(&account)).await?
-            }
-            None => None,
-        };
-        let network = super::network::settings(profile.ca_pem.as_deref(), &profile.proxy, proxy_password);
         let secret = match secret.filter(|s| !s.is_empty()) {
             Some(s) => s,
             None => {
@@ -134,7 +130,7 @@ impl ProfileService {
             path_style: profile.path_style,
             access_key_id: profile.access_key_id.clone(),
             secret_access_key: secret,
-            network,
+            network: Default::default(),
         })
     }
 
@@ -148,14 +144,7 @@ impl ProfileService {
     pub async fn test_connection(&self, input: ProfileInput) -> Result<ConnectionReport> {
         input.validate()?;
         let profile = input.to_profile(input.id.clone().unwrap_or_default());
-        let stored = match &input.id {
-            Some(id) => Some(self.get(id).await?),
-            None => None,
-        };
-        let profile = super::network::with_ca(profile, &input.network.ca, stored.as_ref())?;
-        let settings = self
-            .settings_with(&profile, input.secret_access_key.clone(), input.network.proxy_password.clone())
-            .await?;
+        let settings = self.settings(&profile, input.secret_access_key.clone()).await?;
         connection::test_connection(&settings).await
     }
 }

@@ -4,9 +4,9 @@
 //! quick saves never lose one.
 
 use super::Profile;
+use crate::atomic_file::write_private_atomically;
 use crate::error::{AppError, ErrorCode, Result};
 use serde::{Deserialize, Serialize};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -22,15 +22,6 @@ struct StoredProfile {
     access_key_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     search_endpoint: Option<String>,
-    /// The profile's own CA (PEM text; public, not a secret).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    ca_pem: Option<String>,
-    #[serde(default, skip_serializing_if = "is_default")]
-    proxy: super::ProfileProxy,
-}
-
-fn is_default<T: Default + PartialEq>(value: &T) -> bool {
-    *value == T::default()
 }
 
 impl From<StoredProfile> for Profile {
@@ -44,9 +35,6 @@ impl From<StoredProfile> for Profile {
             access_key_id: p.access_key_id,
             search_endpoint: p.search_endpoint,
             plain_http: false,
-            ca_certificate: None,
-            proxy: p.proxy,
-            ca_pem: p.ca_pem,
         }
         .with_derived()
     }
@@ -62,8 +50,6 @@ impl From<Profile> for StoredProfile {
             path_style: p.path_style,
             access_key_id: p.access_key_id,
             search_endpoint: p.search_endpoint,
-            ca_pem: p.ca_pem,
-            proxy: p.proxy,
         }
     }
 }
@@ -135,45 +121,10 @@ impl ProfileStore {
     }
 
     fn write(&self, profiles: Vec<Profile>) -> Result<()> {
-        let dir = self.path.parent().expect("profiles file has a parent");
-        std::fs::create_dir_all(dir).map_err(|e| AppError::io("creating the config folder", e))?;
         let file =
             ProfileFile { version: 1, profiles: profiles.into_iter().map(StoredProfile::from).collect() };
         let json = serde_json::to_vec_pretty(&file).expect("profiles serialize");
-        let tmp = dir.join(format!(".profiles.json.{}.tmp", uuid::Uuid::new_v4().simple()));
-        let written = (|| {
-            let mut f = private_file(&tmp)?;
-            f.write_all(&json)?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, &self.path)?;
-            // The rename itself is durable only once the folder is synced.
-            std::fs::File::open(dir).and_then(|d| d.sync_all()).or_else(ignore_unsupported)
-        })();
-        if written.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        written.map_err(|e| AppError::io("saving the profiles", e))
-    }
-}
-
-#[cfg(unix)]
-fn private_file(path: &Path) -> std::io::Result<std::fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)
-}
-
-#[cfg(not(unix))]
-            network: Default::default(),
-fn private_file(path: &Path) -> std::io::Result<std::fs::File> {
-    std::fs::OpenOptions::new().write(true).create_new(true).open(path)
-}
-
-/// Some platforms (Windows) cannot open or sync a folder; the file itself was synced.
-fn ignore_unsupported(e: std::io::Error) -> std::io::Result<()> {
-    if cfg!(unix) {
-        Err(e)
-    } else {
-        Ok(())
+        write_private_atomically(&self.path, &json).map_err(|e| AppError::io("saving the profiles", e))
     }
 }
 

@@ -3,6 +3,7 @@
 //! form's checks live here and nowhere else (the UI asks [`check`] through a command).
 
 mod network;
+pub mod exchange;
 mod secrets;
 mod service;
 mod store;

@@ -1,5 +1,6 @@
 //! The one door to profiles and their secrets. Cheap to clone (shared state inside).
 
+use super::exchange::{self, AwsFiles, AwsImportChoice};
 use super::{check, Profile, ProfileCheck, ProfileInput, ProfileStore, SecretStore};
 use crate::bookmarks::BookmarkStore;
 use crate::client::ConnectionSettings;
@@ -79,14 +80,15 @@ impl ProfileService {
         let profile = input.to_profile(id.clone());
         let is_edit = input.id.is_some();
         let secret = input.secret_access_key.filter(|s| !s.is_empty());
+        let network = input.network;
         let (store, secrets) = (self.store.clone(), self.secrets.clone());
         let saved = blocking(move || {
-            if is_edit {
-                store.get(&id)?;
-            }
+            let stored = if is_edit { Some(store.get(&id)?) } else { None };
+            let profile = super::network::with_ca(profile, &network.ca, stored.as_ref())?;
             if let Some(secret) = secret {
                 secrets.set(&id, &secret)?;
             }
+            super::network::store_proxy_password(&secrets, &profile, network.proxy_password.as_deref())?;
             store.upsert(profile.clone())?;
             Ok(profile)
         })
@@ -103,6 +105,7 @@ impl ProfileService {
         let result = blocking(move || {
             store.get(&id)?;
             secrets.delete(&id)?;
+            secrets.delete(&super::proxy_password_account(&id))?;
             store.remove(&id)?;
             bookmarks.remove_profile(&id)?;
             Ok(())
@@ -115,6 +118,25 @@ impl ProfileService {
     /// What it takes to connect as this profile: the secret is looked up in the keyring now,
     /// unless the caller has one (the form's, before saving).
     pub async fn settings(&self, profile: &Profile, secret: Option<String>) -> Result<ConnectionSettings> {
+        self.settings_with(profile, secret, None).await
+    }
+
+    /// [`Self::settings`], with the form's proxy password (else the keyring's).
+    async fn settings_with(
+        &self,
+        profile: &Profile,
+        secret: Option<String>,
+        proxy_password: Option<String>,
+    ) -> Result<ConnectionSettings> {
+        let proxy_password = match proxy_password.filter(|p| !p.is_empty()) {
+            Some(p) => Some(p),
+            None if profile.proxy.username.is_some() => {
+                let (secrets, account) = (self.secrets.clone(), super::proxy_password_account(&profile.id));
+                blocking(move || secrets.get(&account)).await?
+            }
+            None => None,
+        };
+        let network = super::network::settings(profile.ca_pem.as_deref(), &profile.proxy, proxy_password);
         let secret = match secret.filter(|s| !s.is_empty()) {
             Some(s) => s,
             None => {
@@ -130,8 +152,54 @@ impl ProfileService {
             path_style: profile.path_style,
             access_key_id: profile.access_key_id.clone(),
             secret_access_key: secret,
-            network: Default::default(),
+            network,
         })
+    }
+
+    /// Saves an imported profile: the profile form's rule, except that the secret may be entered
+    /// later (by editing the profile; until then it cannot connect and says so).
+    pub async fn save_imported(&self, input: ProfileInput) -> Result<Profile> {
+        if let Some(p) = exchange::import_problems(&input).into_iter().next() {
+            let mut strict = input.clone();
+            strict.secret_access_key = Some("-".into());
+            strict.validate()?;
+            return Err(AppError::invalid_input(p.detail));
+        }
+        let id = uuid::Uuid::new_v4().to_string();
+        let profile = input.to_profile(id.clone());
+        let secret = input.secret_access_key.filter(|s| !s.is_empty());
+        let (store, secrets) = (self.store.clone(), self.secrets.clone());
+        let saved = blocking(move || {
+            if let Some(secret) = secret {
+                secrets.set(&id, &secret)?;
+            }
+            store.upsert(profile.clone())?;
+            Ok(profile)
+        })
+        .await;
+        self.changed();
+        saved
+    }
+
+    /// The export file of these profiles (all when `ids` is empty): no secret, no id.
+    pub async fn export(&self, ids: Vec<String>) -> Result<Vec<u8>> {
+        let profiles = self.list().await?;
+        let chosen: Vec<Profile> =
+            profiles.into_iter().filter(|p| ids.is_empty() || ids.contains(&p.id)).collect();
+        Ok(exchange::export_profiles(&chosen))
+    }
+
+    /// Imports the chosen profiles of the AWS CLI's files, read here (the UI names no file):
+    /// each secret goes from the file straight to the keyring.
+    pub async fn import_aws(&self, files: &AwsFiles, choices: Vec<AwsImportChoice>) -> Result<Vec<Profile>> {
+        let files = files.clone();
+        let entries = blocking(move || files.entries()).await?;
+        let mut saved = Vec::new();
+        for choice in choices {
+            let entry = entries.get(&choice.aws_profile).cloned().unwrap_or_default();
+            saved.push(self.save_imported(choice.to_input(&entry)?).await?);
+        }
+        Ok(saved)
     }
 
     pub async fn get(&self, id: &str) -> Result<Profile> {
@@ -144,7 +212,14 @@ impl ProfileService {
     pub async fn test_connection(&self, input: ProfileInput) -> Result<ConnectionReport> {
         input.validate()?;
         let profile = input.to_profile(input.id.clone().unwrap_or_default());
-        let settings = self.settings(&profile, input.secret_access_key.clone()).await?;
+        let stored = match &input.id {
+            Some(id) => Some(self.get(id).await?),
+            None => None,
+        };
+        let profile = super::network::with_ca(profile, &input.network.ca, stored.as_ref())?;
+        let settings = self
+            .settings_with(&profile, input.secret_access_key.clone(), input.network.proxy_password.clone())
+            .await?;
         connection::test_connection(&settings).await
     }
 }

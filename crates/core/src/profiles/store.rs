@@ -22,6 +22,15 @@ struct StoredProfile {
     access_key_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     search_endpoint: Option<String>,
+    /// The profile's own CA (PEM text; public, not a secret).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ca_pem: Option<String>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    proxy: super::ProfileProxy,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 impl From<StoredProfile> for Profile {
@@ -35,6 +44,9 @@ impl From<StoredProfile> for Profile {
             access_key_id: p.access_key_id,
             search_endpoint: p.search_endpoint,
             plain_http: false,
+            ca_certificate: None,
+            proxy: p.proxy,
+            ca_pem: p.ca_pem,
         }
         .with_derived()
     }
@@ -50,6 +62,8 @@ impl From<Profile> for StoredProfile {
             path_style: p.path_style,
             access_key_id: p.access_key_id,
             search_endpoint: p.search_endpoint,
+            ca_pem: p.ca_pem,
+            proxy: p.proxy,
         }
     }
 }
@@ -149,6 +163,7 @@ mod tests {
             access_key_id: "AK".into(),
             secret_access_key: None,
             search_endpoint: None,
+            network: Default::default(),
         }
         .to_profile(id.into())
     }

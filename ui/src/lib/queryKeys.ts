@@ -11,6 +11,8 @@ export const queryKeys = {
   objectsOfBucket: (profileId: string, bucket: string) => ["objects", profileId, bucket] as const,
   objects: (profileId: string, bucket: string, prefix: string) => ["objects", profileId, bucket, prefix] as const,
   head: (profileId: string, bucket: string, key: string) => ["head", profileId, bucket, key] as const,
+  /** Every object's details read in one bucket. */
+  headsOfBucket: (profileId: string, bucket: string) => ["head", profileId, bucket] as const,
   /** The folders of one level, for the copy dialog's folder list (first page only). */
   folderPicker: (profileId: string, bucket: string, prefix: string) => ["folderPicker", profileId, bucket, prefix] as const,
   /** Everything read from one bucket's configuration (one key per sub-resource under it). */

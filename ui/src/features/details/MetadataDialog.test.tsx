@@ -1,4 +1,5 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { useState } from "react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { api, type ObjectDetails, type Problem } from "../../backend";
 import { BackendError } from "../../errors";
@@ -133,6 +134,28 @@ describe("MetadataDialog", () => {
     expect(within(error).getByTestId("error-context").textContent).toBe("“报告.txt”在您打开后已被更改，因此未保存任何内容。请关闭此对话框并重新打开，以编辑新版本。");
     expect(onClose).not.toHaveBeenCalled();
     expect(screen.getByTestId("metadata-save").textContent).toBe("保存");
+  });
+
+  it("keeps the details it opened with as the save's precondition, and has the pane read the object again after a refusal", async () => {
+    vi.mocked(api.updateObjectMetadata).mockRejectedValue(
+      new BackendError({ code: "PreconditionFailed", status: 412, requestId: "tx", detail: "changed" }),
+    );
+    const first = details();
+    let readAgain: () => void = () => {};
+    function Pane() {
+      const [d, setD] = useState(first);
+      readAgain = () => setD(details({ etag: '"theirs"', lastModified: "2026-05-05T00:00:00Z" }));
+      return <MetadataDialog profileId="p1" bucket="bkt" details={d} onClose={vi.fn()} />;
+    }
+    const { queryClient } = renderWithProviders(<Pane />);
+    const headKey = ["head", "p1", "bkt", first.key];
+    queryClient.setQueryData(headKey, first);
+    // The pane read the object again (someone changed it): the dialog still names what it opened with.
+    act(() => readAgain());
+    fireEvent.click(screen.getByTestId("metadata-save"));
+    await screen.findByTestId("metadata-error");
+    expect(vi.mocked(api.updateObjectMetadata).mock.calls[0][3]).toMatchObject({ expectedEtag: first.etag, expectedLastModified: first.lastModified });
+    expect(queryClient.getQueryState(headKey)?.isInvalidated).toBe(true);
   });
 
   it("names an unknown storage class typed under Other…", async () => {

@@ -52,7 +52,11 @@ function patchRow(page: ObjectPage, saved: ObjectDetails): ObjectPage {
 }
 
 /** "Edit metadata…": content headers, user metadata and storage class of one object, in place. */
-export function MetadataDialog({ profileId, bucket, details, onClose, onSaved }: Props) {
+export function MetadataDialog({ profileId, bucket, details: shown, onClose, onSaved }: Props) {
+  // The details as they were when the dialog opened: the form starts from them and the save's
+  // precondition names them, even if the pane reads the object again meanwhile (a save over a
+  // change made since would drop that change).
+  const [details] = useState(shown);
   const { t } = useT();
   const ids = useId();
   const qc = useQueryClient();
@@ -88,6 +92,13 @@ export function MetadataDialog({ profileId, bucket, details, onClose, onSaved }:
       ]);
       onSaved?.(saved);
       onClose();
+    },
+    onError: (error) => {
+      // Changed since it was opened: the pane reads the object again, so that opening the
+      // dialog anew starts from what the server holds now.
+      if (error instanceof BackendError && error.code === "PreconditionFailed") {
+        void qc.invalidateQueries({ queryKey: queryKeys.head(profileId, bucket, details.key) });
+      }
     },
   });
 

@@ -130,6 +130,15 @@ describe("object table", () => {
     expect(screen.queryByTestId("details-metadata-raw")).toBeNull(); // nothing was decoded
   });
 
+  it("Refresh reads the shown object's details again, not only the listing", async () => {
+    renderBrowser();
+    fireEvent.click(await screen.findByTestId("object-row-b.bin"));
+    await screen.findByTestId("details-objectType");
+    expect(api.headObject).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByTestId("object-refresh"));
+    await waitFor(() => expect(api.headObject).toHaveBeenCalledTimes(2));
+  });
+
   it("shows RFC 2047 metadata decoded, and the stored value on request", async () => {
     vi.mocked(api.headObject).mockResolvedValue({
       key: "b.bin",

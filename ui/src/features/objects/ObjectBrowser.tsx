@@ -199,6 +199,8 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
     void qc.resetQueries({ queryKey: queryKeys.objects(profileId, bucket, prefix) });
     if (showVersions) void qc.resetQueries({ queryKey: versionsKey(profileId, bucket, prefix) });
     void qc.invalidateQueries({ queryKey: queryKeys.bucketUsage(profileId, bucket) });
+    // The details pane's reads too: what it shows (and what Edit metadata… starts from) is now.
+    void qc.invalidateQueries({ queryKey: queryKeys.headsOfBucket(profileId, bucket) });
   };
 
   // The details pane's HEAD of the one selected object, read from the cache (no request of its

@@ -29,6 +29,9 @@ seed() {
     >"$samples/docs/README.txt"
   printf 'month,objects,bytes\n2026-09,1200,512000\n2026-10,1800,734003\n' >"$samples/docs/reports/usage.csv"
   printf '{"service":"zos","region":"default"}\n' >"$samples/docs/config.json"
+  # A Chinese text in GBK, as Windows tools still write them: the preview detects the encoding.
+  printf '对象存储使用说明\n\n本文件以 GBK 编码保存，预览时应自动识别为中文。\n桶：documents\n' |
+    iconv -f UTF-8 -t GBK >"$samples/docs/说明 GBK.txt"
   "$dev" upload-dir photos "$samples/photos"
   "$dev" upload-dir documents "$samples/docs"
   "$dev" seed-many logs "app/2026-11-28/" 2500

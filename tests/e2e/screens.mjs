@@ -216,6 +216,89 @@ try {
     await shown('bucket-dialog');
     await shot(`15-${lang}-create-bucket`);
     await browser.keys('Escape');
+    await (await el('bucket-dialog')).waitForDisplayed({ reverse: true, timeout: TIMEOUT });
+
+    // The quick filter over 2,500 rows: `/` from the table, a glob typed.
+    await go(`/p/${profileId}/b/logs?prefix=${encodeURIComponent('app/2026-11-28/')}`);
+    await shown('object-table');
+    await browser.execute(() => document.querySelector('[data-testid="object-table"]').focus());
+    await browser.keys('/');
+    await (await shown('object-filter')).addValue('*-000012?.txt');
+    await shown('object-filter-count');
+    await shot(`40-${lang}-quick-filter`);
+    await browser.keys('Escape');
+
+    // Metadata search: a query typed (the builder follows), radosgw has none, run here.
+    await go(`/p/${profileId}/search?bucket=photos`);
+    await shown('search-page');
+    await retype('search-query', 'content_type==image/jpeg and size>100000');
+    await shot(`41-${lang}-search-query`);
+    await click('search-run');
+    await browser
+      .waitUntil(async () => (await (await el('search-no-server')).isExisting()) || (await (await el('search-hit')).isExisting()), { timeout: 30_000 })
+      .catch(() => console.log(`${lang}: the search showed neither a hit nor "no server"`));
+    if (await (await el('search-no-server')).isExisting()) {
+      await shot(`42-${lang}-search-no-server`);
+      await click('search-run-local');
+    }
+    await shown('search-hit').catch(() => console.log(`${lang}: no search hit`));
+    await shot(`43-${lang}-search-results`);
+
+    // Sharing: the download link with its QR code, and the upload form.
+    await go(`/p/${profileId}/b/documents`);
+    await shown('object-row-README.txt');
+    await (await el('object-row-README.txt')).click({ button: 'right' });
+    await click('row-menu-share');
+    await shown('share-dialog');
+    await click('share-get-create');
+    await shown('share-qr');
+    await shot(`44-${lang}-share-link`);
+    await click('share-tab-post');
+    await retype('share-post-key', 'inbox/');
+    await click('share-post-create');
+    await shown('share-post-fields');
+    await shot(`45-${lang}-share-upload-form`);
+    await browser.keys('Escape');
+    await (await el('share-dialog')).waitForDisplayed({ reverse: true, timeout: TIMEOUT });
+
+    // Details (the pane starts closed at 900 px: the toolbar's toggle), then Edit metadata….
+    await click('object-row-config.json');
+    if (!(await (await el('details-pane')).isExisting())) await click('details-toggle');
+    await shown('details-edit-metadata');
+    await shot(`46-${lang}-details`);
+    await click('details-edit-metadata');
+    await shown('metadata-dialog');
+    await click('metadata-add');
+    await type('metadata-name-0', 'owner');
+    await type('metadata-value-0', 'ops');
+    await shot(`47-${lang}-edit-metadata`);
+    await browser.keys('Escape');
+    await (await el('metadata-dialog')).waitForDisplayed({ reverse: true, timeout: TIMEOUT });
+    await click('details-toggle');
+
+    // Preview from the keyboard: F3 on a GBK text, → to the next object (JSON).
+    await click('object-row-说明 GBK.txt');
+    await browser.execute(() => document.querySelector('[data-testid="object-table"]').focus());
+    await browser.keys('F3');
+    await shown('preview-text');
+    await shot(`48-${lang}-preview-gbk-text`);
+    await browser.keys('Escape');
+    await (await el('preview-dialog')).waitForDisplayed({ reverse: true, timeout: TIMEOUT });
+    await click('object-row-config.json');
+    await browser.execute(() => document.querySelector('[data-testid="object-table"]').focus());
+    await browser.keys('F3');
+    await shown('preview-dialog');
+    await shot(`49-${lang}-preview-json`);
+    await browser.keys('Escape');
+    await (await el('preview-dialog')).waitForDisplayed({ reverse: true, timeout: TIMEOUT });
+    await go(`/p/${profileId}/b/documents?prefix=${encodeURIComponent('reports/')}`);
+    await click('object-row-reports/usage.csv');
+    await browser.execute(() => document.querySelector('[data-testid="object-table"]').focus());
+    await browser.keys('F3');
+    await shown('preview-csv').catch(() => console.log(`${lang}: no CSV table`));
+    await shot(`50-${lang}-preview-csv`);
+    await browser.keys('Escape');
+    await (await el('preview-dialog')).waitForDisplayed({ reverse: true, timeout: TIMEOUT });
   }
   // Quit with the big upload running (and the folder waiting): the next start offers both again.
   await browser.deleteSession();

@@ -57,6 +57,20 @@ pub async fn check_access(s3: &aws_sdk_s3::Client, bookmark: &Bookmark) -> Resul
     Ok(())
 }
 
+/// "Open bucket…": checks that this key may list the folder, then keeps it as a bookmark of the
+/// profile. Nothing is kept when the server refuses.
+pub async fn open_and_keep(
+    s3: &aws_sdk_s3::Client,
+    store: &BookmarkStore,
+    profile_id: &str,
+    bucket: &str,
+    prefix: &str,
+) -> Result<Bookmark> {
+    let bookmark = Bookmark::normalized(bucket, prefix)?;
+    check_access(s3, &bookmark).await?;
+    store.add(profile_id, &bookmark.bucket, &bookmark.prefix)
+}
+
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct BookmarkFile {
     version: u32,

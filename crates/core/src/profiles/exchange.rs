@@ -112,6 +112,16 @@ pub fn parse_export(bytes: &[u8]) -> Result<Vec<ImportCandidate>> {
         .collect())
 }
 
+/// Writes the export of `profiles` to the file the user chose (a native dialog's path).
+pub fn write_export(path: &Path, profiles: &[Profile]) -> Result<()> {
+    std::fs::write(path, export_profiles(profiles)).map_err(|e| AppError::io("writing the profiles file", e))
+}
+
+/// Reads the export file the user chose (a native dialog's path).
+pub fn read_export(path: &Path) -> Result<Vec<ImportCandidate>> {
+    parse_export(&std::fs::read(path).map_err(|e| AppError::io("reading the profiles file", e))?)
+}
+
 /// A profile of the AWS CLI's files, as the UI sees it: never its secret, only whether there is
 /// one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]

@@ -33,19 +33,19 @@ export function Toolbar(p: Props) {
         <Icon name="upload" size={18} />
         {t("objects.upload")}
       </button>
-      <button type="button" className="button" data-testid="object-upload-folder" onClick={p.onUploadFolder}>
+      <button type="button" className="button" data-testid="object-upload-folder" title={t("objects.uploadFolder")} onClick={p.onUploadFolder}>
         <Icon name="folder" size={18} />
-        {t("objects.uploadFolder")}
+        <span className="toolbar-label">{t("objects.uploadFolder")}</span>
       </button>
-      <span title={downloadBlocked ?? undefined} data-testid="object-download-reason">
+      <span title={downloadBlocked ?? t("objects.download")} data-testid="object-download-reason">
         <button type="button" className="button" data-testid="object-download" onClick={p.onDownload} disabled={!canDownload || !!downloadBlocked}>
           <Icon name="download" size={18} />
-          {t("objects.download")}
+          <span className="toolbar-label">{t("objects.download")}</span>
         </button>
       </span>
-      <button type="button" className="button danger-outline" data-testid="object-delete" onClick={p.onDelete} disabled={deleteCount === 0 || busy}>
+      <button type="button" className="button danger-outline" data-testid="object-delete" title={t("objects.delete")} onClick={p.onDelete} disabled={deleteCount === 0 || busy}>
         <Icon name="trash" size={18} />
-        {t("objects.delete")}
+        <span className="toolbar-label">{t("objects.delete")}</span>
       </button>
       <span className="spacer" />
       {p.filter}

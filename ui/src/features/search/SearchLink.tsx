@@ -37,7 +37,7 @@ export function SearchLink({ profileId, bucket, className = "button" }: { profil
       onClick={() => open(bucket)}
     >
       <SearchIcon />
-      {t("search.open")}
+      <span className="toolbar-label">{t("search.open")}</span>
     </button>
   );
 }

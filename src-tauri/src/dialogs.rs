@@ -38,6 +38,19 @@ pub async fn pick_files(app: &AppHandle) -> Result<Vec<PathBuf>> {
     Ok(picked.unwrap_or_default().into_iter().map(|f| f.path().to_path_buf()).collect())
 }
 
+/// One certificate file (a profile's CA), PEM by its usual extensions.
+pub async fn pick_certificate_file(app: &AppHandle) -> Result<Option<PathBuf>> {
+    #[cfg(feature = "e2e-hooks")]
+    if let Some(answer) = e2e::answer() {
+        return Ok(answer.open.into_iter().next());
+    }
+    let picked = on_main_thread(app, |d| {
+        d.add_filter("PEM certificate", &["pem", "crt", "cer"]).add_filter("*", &["*"]).pick_file()
+    })
+    .await?;
+    Ok(picked.map(|f| f.path().to_path_buf()))
+}
+
 pub async fn pick_save_path(app: &AppHandle, default_name: &str) -> Result<Option<PathBuf>> {
     #[cfg(feature = "e2e-hooks")]
     if let Some(answer) = e2e::answer() {

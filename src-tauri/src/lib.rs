@@ -8,8 +8,8 @@ mod protocols;
 mod state;
 
 use commands::{
-    bucket_config, buckets, files, images, multipart, objects, profiles, search, sharing, topics, transfers,
-    versions,
+    bookmarks, bucket_config, buckets, files, images, multipart, objects, profile_exchange, profiles, search,
+    sharing, topics, transfers, versions,
 };
 use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri::Manager;
@@ -26,6 +26,15 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             profiles::save_profile,
             profiles::delete_profile,
             profiles::test_connection,
+            profiles::choose_ca_certificate,
+            profile_exchange::export_profiles,
+            profile_exchange::read_profiles_file,
+            profile_exchange::import_profile,
+            profile_exchange::list_aws_profiles,
+            profile_exchange::import_aws_profiles,
+            bookmarks::list_bookmarks,
+            bookmarks::add_bookmark,
+            bookmarks::remove_bookmark,
             buckets::list_buckets,
             buckets::check_bucket_name,
             buckets::create_bucket,

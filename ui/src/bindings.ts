@@ -48,6 +48,95 @@ async testConnection(input: ProfileInput) : Promise<Result<ConnectionReport, App
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * A native dialog for a profile's CA file: the webview gets a handle and the certificate's
+ * summary (`None`: the dialog was cancelled).
+ */
+async chooseCaCertificate() : Promise<Result<ChosenCa | null, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("choose_ca_certificate") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Saves the chosen profiles (all when `ids` is empty) to a file picked in a native dialog;
+ * `false` when the dialog was cancelled.
+ */
+async exportProfiles(ids: string[]) : Promise<Result<boolean, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_profiles", { ids }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Reads a profiles file picked in a native dialog (empty when cancelled).
+ */
+async readProfilesFile() : Promise<Result<ImportCandidate[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("read_profiles_file") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async importProfile(profile: ExportedProfile, secretAccessKey: string | null) : Promise<Result<Profile, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_profile", { profile, secretAccessKey }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The profiles of `~/.aws/credentials` and `~/.aws/config` (never their secrets).
+ */
+async listAwsProfiles() : Promise<Result<AwsProfile[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_aws_profiles") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async importAwsProfiles(choices: AwsImportChoice[]) : Promise<Result<Profile[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_aws_profiles", { choices }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listBookmarks(profileId: string) : Promise<Result<Bookmark[], AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_bookmarks", { profileId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * "Open bucket…" and the star: kept only when this key may list the bucket (and prefix).
+ */
+async addBookmark(profileId: string, bucket: string, prefix: string) : Promise<Result<Bookmark, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("add_bookmark", { profileId, bucket, prefix }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async removeBookmark(profileId: string, bookmark: Bookmark) : Promise<Result<boolean, AppError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("remove_bookmark", { profileId, bookmark }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async listBuckets(profileId: string) : Promise<Result<BucketSummary[], AppError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("list_buckets", { profileId }) };
@@ -1010,7 +1099,49 @@ nextPosition: number; appended: number }
  * `auto-orient,0|1`: 1 applies the EXIF orientation to the pixels.
  */
 export type AutoOrient = { enabled: boolean }
+/**
+ * One AWS profile the user chose, with what they set in the import dialog.
+ */
+export type AwsImportChoice = { 
+/**
+ * The AWS profile (section) name.
+ */
+awsProfile: string; 
+/**
+ * The name in this app.
+ */
+name: string; 
+/**
+ * Required when the files hold no endpoint_url.
+ */
+endpoint: string; region: string; pathStyle: boolean }
+/**
+ * A profile of the AWS CLI's files, as the UI sees it: never its secret, only whether there is
+ * one.
+ */
+export type AwsProfile = { 
+/**
+ * The section name (`default`, `zos`, …).
+ */
+name: string; accessKeyId: string; hasSecret: boolean; 
+/**
+ * `region` from the config file, when set.
+ */
+region: string | null; 
+/**
+ * `endpoint_url` (top level, or under `s3 =`), when set.
+ */
+endpoint: string | null; 
+/**
+ * `addressing_style` under `s3 =`: `path` → true, `virtual` → false; unset → None.
+ */
+pathStyle: boolean | null }
 export type AzPolicy = "single-az" | "multi-az"
+export type Bookmark = { bucket: string; 
+/**
+ * A folder inside the bucket (ends with `/`), or empty for the bucket's top.
+ */
+prefix?: string }
 export type BucketLogging = { 
 /**
  * `None`: logging is off.
@@ -1094,6 +1225,22 @@ export type BucketVersioning = { status: VersioningStatus;
  * `Enabled` / `Disabled` when the server reports MFA delete; shown, not edited.
  */
 mfaDelete: string | null }
+/**
+ * What the form says of the profile's CA.
+ */
+export type CaChange = 
+/**
+ * Keep the stored one (or none).
+ */
+{ kind: "keep" } | 
+/**
+ * Trust only the OS roots again.
+ */
+{ kind: "remove" } | 
+/**
+ * The file chosen in the dialog (see [`choose_ca_file`]).
+ */
+{ kind: "chosen"; handle: string }
 export type CannedAcl = "private" | "public-read" | "public-read-write" | "authenticated-read"
 /**
  * One line of the capabilities view.
@@ -1103,6 +1250,30 @@ export type Capability = { subResource: SubResource;
  * `None`: the answer proved nothing (e.g. access denied); `error` says what it was.
  */
 support: Support | null; error: AppError | null }
+/**
+ * What the profile dialog shows of a CA file (never its path, never the PEM).
+ */
+export type CertificateSummary = { 
+/**
+ * The first certificate's subject, e.g. `CN=Example Root CA, O=Example`.
+ */
+subject: string; issuer: string; 
+/**
+ * ISO-8601 UTC.
+ */
+notBefore: string; notAfter: string; 
+/**
+ * Past `not_after` now (its connections would fail as "expired").
+ */
+expired: boolean; 
+/**
+ * How many certificates the file holds (a bundle may hold several).
+ */
+certificates: number }
+/**
+ * What the UI gets for a CA file the user chose: an opaque handle and what the file says.
+ */
+export type ChosenCa = { handle: string; summary: CertificateSummary }
 /**
  * An opaque RGB color (`RRGGBB` on the wire).
  */
@@ -1134,7 +1305,12 @@ export type ConflictPolicy =
  * Upload or save under a new name: `name (1).ext`.
  */
 "keepBoth"
-export type ConnectionReport = { bucketCount: number; latencyMs: number; 
+export type ConnectionReport = { bucketCount: number; 
+/**
+ * False when the key may not list buckets (ListBuckets answered AccessDenied): the key and
+ * secret are good, buckets are opened by name.
+ */
+canListBuckets: boolean; latencyMs: number; 
 /**
  * The server's `Date` header, ISO-8601.
  */
@@ -1307,9 +1483,33 @@ export type ErrorCode = "InvalidArgument" | "InvalidDigest" | "BadDigest" | "Inv
  */
 "ConnectFailed" | 
 /**
- * TLS handshake or certificate failure.
+ * TLS handshake or certificate failure (none of the three below).
  */
-"TlsError" | "Timeout" | 
+"TlsError" | 
+/**
+ * The server's certificate is not signed by a CA this profile trusts (OS roots + its own CA).
+ */
+"TlsUntrusted" | 
+/**
+ * The server's certificate is for another host name than the endpoint's.
+ */
+"TlsWrongHost" | 
+/**
+ * The server's certificate has expired (or is not valid yet: check this computer's clock).
+ */
+"TlsExpired" | 
+/**
+ * A CA file the user chose is not a PEM certificate that can be trusted.
+ */
+"CertificateFileInvalid" | 
+/**
+ * The proxy refused or failed the connection (unreachable, CONNECT refused).
+ */
+"ProxyFailed" | 
+/**
+ * The proxy asks for credentials (HTTP 407), or refused the ones given.
+ */
+"ProxyAuthRequired" | "Timeout" | 
 /**
  * The endpoint is not a usable `http(s)://host[:port]` URL.
  */
@@ -1376,6 +1576,10 @@ export type Expiration = {
  * ISO-8601 at UTC midnight.
  */
 Date?: string | null; Days?: number | null; ExpiredObjectDeleteMarker?: boolean | null }
+/**
+ * One profile in an export file: no id (the importer makes its own), never a secret.
+ */
+export type ExportedProfile = { name: string; endpoint: string; region?: string; pathStyle?: boolean; accessKeyId: string; searchEndpoint?: string | null }
 /**
  * Why a result asked of the server came from the local engine.
  */
@@ -1446,6 +1650,11 @@ export type ImagePreview = { mime: string }
  * One object (a version of it with `version_id`).
  */
 export type ImageRef = { bucket: string; key: string; versionId: string | null }
+/**
+ * An imported profile as the import dialog shows it: the entry and what the profile form's
+ * own rule says about it (a missing secret is not a problem here: it may be entered later).
+ */
+export type ImportCandidate = { profile: ExportedProfile; problems: FieldProblem[] }
 export type IndexDocument = { Suffix: string }
 export type ItemPage = { items: ItemView[]; 
 /**
@@ -1554,6 +1763,14 @@ export type MultipartUpload = { key: string; uploadId: string;
  * Milliseconds since the epoch.
  */
 initiated: number | null; storageClass: string | null; owner: string | null }
+/**
+ * The network part of the profile form.
+ */
+export type NetworkInput = { ca?: CaChange; proxy?: ProfileProxy; 
+/**
+ * The proxy's password: `None` keeps the stored one, `Some("")` removes it.
+ */
+proxyPassword?: string | null }
 export type NoncurrentVersionExpiration = { NoncurrentDays: number }
 export type NoncurrentVersionTransition = { NoncurrentDays: number; StorageClass: string }
 /**
@@ -1957,13 +2174,18 @@ searchEndpoint?: string | null;
  * The endpoint is `http://`: requests and keys' signatures travel unencrypted. Derived from
  * the endpoint whenever a profile is read; the UI shows a note, it does not decide.
  */
-plainHttp?: boolean }
+plainHttp?: boolean; 
+/**
+ * The CA this profile trusts beside the OS roots, as the dialog shows it (derived from
+ * `ca_pem`).
+ */
+caCertificate?: CertificateSummary | null; proxy?: ProfileProxy }
 /**
  * The profile form's state as Rust judges it: nothing is saved or sent while `problems` is
  * not empty.
  */
 export type ProfileCheck = { problems: FieldProblem[]; plainHttp: boolean }
-export type ProfileField = "name" | "endpoint" | "accessKeyId" | "secretAccessKey" | "searchEndpoint"
+export type ProfileField = "name" | "endpoint" | "accessKeyId" | "secretAccessKey" | "searchEndpoint" | "proxyUrl"
 /**
  * What the profile form sends. `id: None` creates a profile; `secret_access_key: None` on an
  * existing profile keeps the stored secret.
@@ -1972,7 +2194,11 @@ export type ProfileInput = { id: string | null; name: string; endpoint: string; 
 /**
  * Empty or absent: search at `endpoint`.
  */
-searchEndpoint?: string | null }
+searchEndpoint?: string | null; 
+/**
+ * The profile's own CA and proxy.
+ */
+network?: NetworkInput }
 /**
  * Why a field of the profile form cannot be used. The UI has one sentence per reason.
  */
@@ -1980,8 +2206,44 @@ export type ProfileProblem = "NameMissing" | "EndpointNotUrl" | "EndpointScheme"
 /**
  * `http://host/bucket`: the endpoint is the server only.
  */
-"EndpointHasPath" | "AccessKeyMissing" | "SecretMissing"
+"EndpointHasPath" | "AccessKeyMissing" | "SecretMissing" | 
+/**
+ * The proxy URL is missing or not `http(s)://host:port` (detail says which).
+ */
+"ProxyUrlInvalid"
+/**
+ * A profile's proxy as the form and the profiles file hold it (its password: keyring only).
+ */
+export type ProfileProxy = { mode: ProxyMode; 
+/**
+ * `http://host:port` (Custom only).
+ */
+url?: string | null; 
+/**
+ * Proxy user name, when the proxy asks for one (its password goes to the keyring).
+ */
+username?: string | null; 
+/**
+ * Hosts that bypass the proxy, comma separated, as in `NO_PROXY`.
+ */
+noProxy?: string | null }
 export type Protocol = "http" | "https"
+/**
+ * Which proxy a profile uses.
+ */
+export type ProxyMode = 
+/**
+ * The system's `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` (none set: direct).
+ */
+"system" | 
+/**
+ * No proxy, whatever the system says.
+ */
+"direct" | 
+/**
+ * The proxy at `url`.
+ */
+"custom"
 /**
  * Where a topic pushes, with the attributes each kind knows.
  */

@@ -1,5 +1,6 @@
 //! IPC commands: one file per domain, each command one line into the core.
 
+pub mod bookmarks;
 pub mod bucket_config;
 pub mod buckets;
 pub mod customer_keys;
@@ -8,6 +9,7 @@ pub mod images;
 pub mod multipart;
 pub mod objects;
 pub mod preview;
+pub mod profile_exchange;
 pub mod profiles;
 pub mod search;
 pub mod sharing;

@@ -1,7 +1,8 @@
+use crate::dialogs;
 use crate::state::AppState;
-use tauri::State;
+use tauri::{AppHandle, State};
 use zos_core::connection::ConnectionReport;
-use zos_core::profiles::{Profile, ProfileCheck, ProfileInput};
+use zos_core::profiles::{ChosenCa, Profile, ProfileCheck, ProfileInput};
 use zos_core::AppError;
 
 #[tauri::command]
@@ -35,4 +36,15 @@ pub async fn test_connection(
     input: ProfileInput,
 ) -> Result<ConnectionReport, AppError> {
     state.profiles.test_connection(input).await
+}
+
+/// A native dialog for a profile's CA file: the webview gets a handle and the certificate's
+/// summary (`None`: the dialog was cancelled).
+#[tauri::command]
+#[specta::specta]
+pub async fn choose_ca_certificate(app: AppHandle) -> Result<Option<ChosenCa>, AppError> {
+    dialogs::pick_certificate_file(&app)
+        .await?
+        .map(|path| zos_core::profiles::choose_ca_file(&path))
+        .transpose()
 }

@@ -254,6 +254,30 @@ export const ERROR_SENTENCES: Record<ErrorCode, Record<Locale, string>> = {
     en: "The secure (TLS) connection failed. Check the server's certificate and whether the endpoint should be http or https.",
     "zh-CN": "安全连接（TLS）失败。请检查服务器证书，并确认端点应使用 http 还是 https。",
   },
+  TlsUntrusted: {
+    en: "The server's certificate is not trusted: it is not signed by a certificate authority this computer knows. If your organization uses its own CA, choose its certificate file under Advanced in this profile.",
+    "zh-CN": "服务器证书不受信任：它不是由本机认可的证书颁发机构（CA）签发的。如果贵单位使用自己的 CA，请在此配置的“高级”中选择该 CA 的证书文件。",
+  },
+  TlsWrongHost: {
+    en: "The server's certificate is for a different host name than the endpoint's. Check the endpoint's host name (use the name the certificate was issued for).",
+    "zh-CN": "服务器证书所属的主机名与端点的主机名不一致。请检查端点的主机名（应使用证书签发时的名称）。",
+  },
+  TlsExpired: {
+    en: "The server's certificate has expired (or is not valid yet). Ask the server's administrator to renew it, and check this computer's date and time.",
+    "zh-CN": "服务器证书已过期（或尚未生效）。请联系服务器管理员更新证书，并检查本机的日期和时间。",
+  },
+  CertificateFileInvalid: {
+    en: "This file is not a certificate that can be trusted. Choose the CA certificate in PEM format (text beginning with -----BEGIN CERTIFICATE-----).",
+    "zh-CN": "此文件不是可信任的证书。请选择 PEM 格式的 CA 证书（以 -----BEGIN CERTIFICATE----- 开头的文本）。",
+  },
+  ProxyFailed: {
+    en: "The proxy could not connect to the server, or could not be reached. Check the proxy address and whether it may reach the endpoint.",
+    "zh-CN": "代理无法连接到服务器，或代理本身无法访问。请检查代理地址，以及它是否允许访问该端点。",
+  },
+  ProxyAuthRequired: {
+    en: "The proxy asks for a user name and password, or refused the ones given. Check them under Advanced in this profile.",
+    "zh-CN": "代理要求用户名和密码，或拒绝了所填写的用户名和密码。请在此配置的“高级”中检查。",
+  },
   Timeout: {
     en: "The server did not answer in time. Try again.",
     "zh-CN": "服务器响应超时，请重试。",

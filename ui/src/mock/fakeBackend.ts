@@ -19,6 +19,7 @@ import type {
 } from "../backend";
 import { fakeBucketTools, isAppendable } from "./fakeBucketTools";
 import { fakeBucketConfig } from "./fakeBucketConfig";
+import { fakeConnections } from "./fakeConnections";
 import { fakeCustomerKeyRefusal, fakeCustomerKeys, fakeIsEncrypted } from "./fakeCustomerKeys";
 import { fakeDetails, withDetailsEdits } from "./fakeDetails";
 import { fakeImages } from "./fakeImages";
@@ -175,6 +176,7 @@ const topics = new Map<string, TopicSummary[]>([
 export const fakeCommands: BackendCommands = {
   ...fakeSearch({ bucketExists, objectsOf: (bucket) => objects.get(bucket) ?? [] }),
   ...fakeSharing(),
+  ...fakeConnections(),
   ...fakeCustomerKeys(),
   ...fakePreview({ bucketExists, objectsOf: (bucket) => objects.get(bucket) ?? [] }),
   ...fakeImages({
@@ -235,6 +237,21 @@ export const fakeCommands: BackendCommands = {
     // A fixture answer, not a rule: the seeded dev profile is the unencrypted one.
     return ok({ problems: [], plainHttp: input.id === "p-dev" });
   },
+  async chooseCaCertificate() {
+    await delay(30);
+    // What Rust's dialog and check answer for a chosen CA file: a handle and its summary.
+    return ok({
+      handle: "fake-ca",
+      summary: {
+        subject: "CN=Example Corp Root CA, O=Example Corp",
+        issuer: "CN=Example Corp Root CA, O=Example Corp",
+        notBefore: "2024-01-01T00:00:00Z",
+        notAfter: "2034-01-01T00:00:00Z",
+        expired: false,
+        certificates: 1,
+      },
+    });
+  },
   async testConnection(input) {
     await delay(400);
     return ok({
@@ -243,6 +260,7 @@ export const fakeCommands: BackendCommands = {
       serverTime: new Date().toISOString(),
       clockSkewSeconds: 1,
       clockSkewWarning: false,
+      canListBuckets: true,
     });
   },
   async listBuckets(profileId) {

@@ -2,14 +2,15 @@
 //! its secret (in the OS keyring). [`ProfileService`] is the one door to both; the profile
 //! form's checks live here and nowhere else (the UI asks [`check`] through a command).
 
-mod network;
 pub mod exchange;
+mod network;
 mod secrets;
 mod service;
 mod store;
 
 pub use network::{
-    choose_ca_file, choose_ca_pem, proxy_password_account, CaChange, ChosenCa, NetworkInput, ProfileProxy, ProxyMode,
+    choose_ca_file, choose_ca_pem, proxy_password_account, CaChange, ChosenCa, NetworkInput, ProfileProxy,
+    ProxyMode,
 };
 
 pub use secrets::SecretStore;

@@ -61,6 +61,7 @@ describe("ProfileDialog", () => {
       serverTime: null,
       clockSkewSeconds: 0,
       clockSkewWarning: false,
+      canListBuckets: true,
     });
     vi.mocked(api.saveProfile).mockImplementation(async (input) => ({
       ...existing,
@@ -251,6 +252,7 @@ describe("ProfileDialog", () => {
       serverTime: "2025-01-01T00:00:00Z",
       clockSkewSeconds: -420,
       clockSkewWarning: true,
+      canListBuckets: true,
     });
     renderWithProviders(<ProfileDialog onClose={() => {}} onSaved={() => {}} />);
     fillValid();
@@ -269,6 +271,7 @@ describe("ProfileDialog", () => {
       serverTime: null,
       clockSkewSeconds: 3600,
       clockSkewWarning: false,
+      canListBuckets: true,
     });
     renderWithProviders(<ProfileDialog onClose={() => {}} onSaved={() => {}} />);
     fillValid();

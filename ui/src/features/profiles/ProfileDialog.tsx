@@ -7,6 +7,7 @@ import { Modal } from "../../components/Modal";
 import { ErrorMessage } from "../../errors";
 import { useT } from "../../i18n";
 import { queryKeys } from "../../lib/queryKeys";
+import { NetworkSection } from "./NetworkSection";
 import { formOf, isCheckedField, PROBLEM_MESSAGES, toProfileInput, type ProfileForm } from "./profileForm";
 import { useProfileCheck } from "./queries";
 
@@ -48,6 +49,14 @@ export function ProfileDialog({ profile, onClose, onSaved }: Props) {
   const set = <K extends keyof ProfileForm>(key: K, value: ProfileForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
     if (isCheckedField(key)) setTouched((s) => (s.has(key) ? s : new Set([...s, key])));
+    test.reset();
+    setSaveAnyway(false);
+  };
+
+  /** Several fields at once (the network section); the proxy URL counts as edited. */
+  const change = (patch: Partial<ProfileForm>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    if ("proxyUrl" in patch) setTouched((s) => (s.has("proxyUrl") ? s : new Set([...s, "proxyUrl"])));
     test.reset();
     setSaveAnyway(false);
   };
@@ -217,7 +226,10 @@ export function ProfileDialog({ profile, onClose, onSaved }: Props) {
             autoComplete="new-password"
           />
         </Field>
-        <details className="form-advanced" open={form.searchEndpoint !== "" || undefined}>
+        <details
+          className="form-advanced"
+          open={form.searchEndpoint !== "" || form.caSummary !== null || form.proxyMode !== "system" || undefined}
+        >
           <summary>{t("profileDialog.advanced")}</summary>
           <Field
             label={t("profileDialog.searchEndpoint")}
@@ -236,6 +248,7 @@ export function ProfileDialog({ profile, onClose, onSaved }: Props) {
               spellCheck={false}
             />
           </Field>
+          <NetworkSection form={form} change={change} proxyUrlError={problemText("proxyUrl")} ids={ids} />
         </details>
         {(checkError ?? check.error) && <ErrorMessage error={checkError ?? check.error} />}
         <TestResult report={test.data} error={test.error} />

@@ -1397,42 +1397,6 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
     await gone('preview-dialog');
   });
 
-  step('metadata search: radosgw has none, the search runs on this computer, a result opens in the tree', async () => {
-    await click(`bucket-item-${DROP_BUCKET}`);
-    await click('open-search');
-    await shown('search-page');
-    // The builder and the text stay in sync: a condition typed as text appears as a row.
-    await fill('search-query', 'content_type==image/jpeg and size>0');
-    await waitText('search-valid', (t) => t.includes('content_type==image/jpeg'), 'the canonical query');
-    const rows = await browser.$$('[data-testid="search-row"]');
-    assert.equal(rows.length, 2, 'two builder rows for two conditions');
-    await click('search-engine-auto');
-    await click('search-run');
-    // radosgw 16.2 answers md-search with a listing: the app says so and offers to search here.
-    await shown('search-no-server', 30_000);
-    await click('search-run-local');
-    const hitKeys = async () =>
-      browser.execute(() => [...document.querySelectorAll('[data-testid="search-hit"]')].map((r) => r.dataset.key).sort());
-    let keys = [];
-    await until(
-      async () => (keys = await hitKeys()).length === 2,
-      () => `the two JPEG objects, found by HEADing each candidate: ${JSON.stringify(keys)}`,
-    );
-    assert.deepEqual(keys, ['images/processed e2e.jpg', 'images/日落 1.jpg']);
-    await painted();
-    screenshot('search-local.png');
-    // Enter on a result opens its folder with the object selected.
-    const hit = await browser.$('[data-testid="search-hit"][data-key="images/日落 1.jpg"]');
-    await hit.click();
-    await browser.keys(['Enter']);
-    const state = await untilTable(
-      (s) => s.selected.includes('images/日落 1.jpg'),
-      'the result is selected in its folder',
-      'images/日落 1.jpg',
-    );
-    assert.match(state.hash, /prefix=images\//);
-  });
-
   step('the secret key is in the keyring and in no file the app wrote', async () => {
     const files = [];
     const leaks = [];

@@ -33,6 +33,7 @@ describe("App", () => {
     vi.mocked(api.listObjects).mockImplementation(async (_p, _b, prefix) => page(prefix, [`${prefix}sub dir/`]));
     vi.mocked(api.getBucketVersioning).mockResolvedValue(null);
     vi.mocked(api.listTopics).mockResolvedValue([]);
+    vi.mocked(api.listBookmarks).mockResolvedValue([]);
   });
 
   it("greets with the title and asks for a profile when there is none", async () => {

@@ -1,6 +1,8 @@
 import { Link, useNavigate, useParams, useRouterState } from "@tanstack/react-router";
 import { useState } from "react";
+import type { Bookmark } from "./backend";
 import { Icon } from "./components/Icon";
+import { BookmarksSection } from "./features/bookmarks/BookmarksSection";
 import { BucketList, type BucketNotice } from "./features/buckets/BucketList";
 import { BucketPanel } from "./features/buckets/BucketPanel";
 import { rememberedProfileId } from "./features/profiles/lastProfile";
@@ -26,9 +28,13 @@ export function Sidebar() {
   const profileId = params.profileId ?? (atStart ? null : rememberedProfileId());
   const profile = list.find((p) => p.id === profileId) ?? null;
   const bucket = profile ? (params.bucket ?? null) : null;
+  const prefix = useRouterState({ select: (s) => (s.location.search as { prefix?: string }).prefix ?? "" });
   const totals = totalsOf(useTransfers());
   const busy = totals.active + totals.waiting;
   const [bucketNotice, setBucketNotice] = useState<BucketNotice | null>(null);
+  const openBookmark = (b: Bookmark) =>
+    profile &&
+    void navigate({ to: "/p/$profileId/b/$bucket", params: { profileId: profile.id, bucket: b.bucket }, search: { prefix: b.prefix ?? "" } });
 
   return (
     <aside className="sidebar">
@@ -61,12 +67,20 @@ export function Sidebar() {
         </Link>
       </nav>
       {profile && (
+        <BookmarksSection
+          profileId={profile.id}
+          current={bucket ? { bucket, prefix } : null}
+          onOpen={openBookmark}
+        />
+      )}
+      {profile && (
         <BucketList
           profileId={profile.id}
           selected={bucket}
           onSelect={(name) => void navigate({ to: "/p/$profileId/b/$bucket", params: { profileId: profile.id, bucket: name } })}
           notice={bucketNotice}
           onNotice={setBucketNotice}
+          onOpenBookmark={openBookmark}
         />
       )}
       {profile && bucket && (

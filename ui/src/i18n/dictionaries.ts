@@ -1,4 +1,5 @@
 // The dictionaries of the app: the shared messages plus each feature's own (src/features/*/i18n.ts).
+import { messages as bookmarks } from "../features/bookmarks/i18n";
 import { messages as bucketSettings } from "../features/bucket-settings/i18n";
 import { messages as buckets } from "../features/buckets/i18n";
 import { messages as details } from "../features/details/i18n";
@@ -17,7 +18,7 @@ import { messages as common } from "./common";
 import type { Locale } from "./locale";
 
 /** Every domain's messages, for the tests (no key may be defined by two domains). */
-export const DOMAINS = { common, profiles, buckets, objects, bucketSettings, topics, transfers, drop, versions, images, sharing, preview, details, search, ssec } as const;
+export const DOMAINS = { common, profiles, buckets, objects, bucketSettings, topics, transfers, drop, versions, images, sharing, preview, details, search, ssec, bookmarks } as const;
 
 const en = {
   ...common.en,
@@ -35,6 +36,7 @@ const en = {
   ...preview.en,
   ...details.en,
   ...search.en,
+  ...bookmarks.en,
 };
 
 /** Every message key of the app: a typed union, so `t("nope")` fails `tsc`. */
@@ -58,5 +60,6 @@ export const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = {
     ...preview["zh-CN"],
     ...details["zh-CN"],
     ...search["zh-CN"],
+    ...bookmarks["zh-CN"],
   },
 };

@@ -7,6 +7,8 @@ export const queryKeys = {
   buckets: (profileId: string) => ["buckets", profileId] as const,
   bucketUsage: (profileId: string, bucket: string) => ["bucketUsage", profileId, bucket] as const,
   checkBucketName: (name: string) => ["checkBucketName", name] as const,
+  /** The buckets (and folders) a profile opens by name: its bookmarks. */
+  bookmarks: (profileId: string) => ["bookmarks", profileId] as const,
   /** All listings of one bucket (every prefix). */
   objectsOfBucket: (profileId: string, bucket: string) => ["objects", profileId, bucket] as const,
   objects: (profileId: string, bucket: string, prefix: string) => ["objects", profileId, bucket, prefix] as const,

@@ -85,7 +85,19 @@ let profiles: Profile[] = [
     pathStyle: true,
     accessKeyId: "AKIAPRODEXAMPLE002",
   },
+  {
+    // A key that may not list buckets (ListBuckets → AccessDenied): it opens "team-share" by name.
+    id: "p-scoped",
+    name: "ZOS (one bucket's key)",
+    endpoint: "https://zos-sh.example.com",
+    region: "default",
+    pathStyle: true,
+    accessKeyId: "AKIASCOPEDEXAMPLE3",
+  },
 ];
+
+/** The profiles whose key may not list buckets. */
+const mayNotList = new Set(["p-scoped"]);
 
 const buckets = new Map<string, BucketSummary[]>([
   [
@@ -100,6 +112,7 @@ const buckets = new Map<string, BucketSummary[]>([
     ],
   ],
   ["p-prod", [{ name: "reports", creationDate: "2022-07-04T09:00:00Z" }]],
+  ["p-scoped", [{ name: "team-share", creationDate: "2024-09-18T10:03:00Z" }]],
 ]);
 
 /** bucket → objects sorted by key */
@@ -176,7 +189,7 @@ const topics = new Map<string, TopicSummary[]>([
 export const fakeCommands: BackendCommands = {
   ...fakeSearch({ bucketExists, objectsOf: (bucket) => objects.get(bucket) ?? [] }),
   ...fakeSharing(),
-  ...fakeConnections(),
+  ...fakeConnections({ bucketExists, addProfile: (p) => void (profiles = [...profiles, p]) }),
   ...fakeCustomerKeys(),
   ...fakePreview({ bucketExists, objectsOf: (bucket) => objects.get(bucket) ?? [] }),
   ...fakeImages({
@@ -260,11 +273,12 @@ export const fakeCommands: BackendCommands = {
       serverTime: new Date().toISOString(),
       clockSkewSeconds: 1,
       clockSkewWarning: false,
-      canListBuckets: true,
+      canListBuckets: !mayNotList.has(input.id ?? ""),
     });
   },
   async listBuckets(profileId) {
     await delay(150);
+    if (mayNotList.has(profileId)) return fail("AccessDenied", "Access Denied", 403, requestId());
     return ok((buckets.get(profileId) ?? []).slice().sort((a, b) => a.name.localeCompare(b.name)));
   },
   async checkBucketName() {

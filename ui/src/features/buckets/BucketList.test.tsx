@@ -20,6 +20,7 @@ function Harness({ onSelect }: { onSelect: (name: string) => void }) {
       }}
       notice={notice}
       onNotice={setNotice}
+      onOpenBookmark={() => {}}
     />
   );
 }
@@ -33,6 +34,7 @@ describe("BucketList", () => {
     );
     vi.mocked(api.checkBucketName).mockResolvedValue({ verdict: "Valid", problem: null, part: null });
     vi.mocked(api.createBucket).mockResolvedValue(null);
+    vi.mocked(api.listBookmarks).mockResolvedValue([]);
   });
 
   it("filters by any part of the name, and says when nothing matches", async () => {

@@ -1,9 +1,13 @@
 import { useEffect, useRef, useState } from "react";
+import type { Bookmark } from "../../backend";
 import { Icon } from "../../components/Icon";
 import { Spinner } from "../../components/Spinner";
 import { ErrorMessage } from "../../errors";
 import { useT } from "../../i18n";
 import { formatDate } from "../../lib/format";
+import { ListingDenied } from "../bookmarks/ListingDenied";
+import { isListingDenied } from "../bookmarks/model";
+import { StarToggle } from "../bookmarks/StarToggle";
 import { CreateBucketDialog } from "./CreateBucketDialog";
 import { useBuckets } from "./queries";
 
@@ -19,14 +23,20 @@ interface Props {
   onSelect: (bucket: string) => void;
   notice: BucketNotice | null;
   onNotice: (notice: BucketNotice | null) => void;
+  /** Goes to a bucket opened by name ("Open bucket…", offered when this key may not list buckets). */
+  onOpenBookmark: (bookmark: Bookmark) => void;
 }
 
-/** The buckets of the profile, newest choice highlighted, with "New bucket". */
-export function BucketList({ profileId, selected, onSelect, notice, onNotice }: Props) {
+/**
+ * The buckets of the profile, newest choice highlighted, with "New bucket" and a star per bucket
+ * (a favourite bookmark). When the key may not list buckets, it says so and offers "Open bucket…".
+ */
+export function BucketList({ profileId, selected, onSelect, notice, onNotice, onOpenBookmark }: Props) {
   const { t, locale } = useT();
   const buckets = useBuckets(profileId);
   const [creating, setCreating] = useState(false);
   const [filter, setFilter] = useState("");
+  const [starError, setStarError] = useState<unknown>(null);
   const needle = filter.trim().toLowerCase();
   const shown = buckets.data?.filter((b) => b.name.toLowerCase().includes(needle));
   const selectedItem = useRef<HTMLButtonElement>(null);
@@ -51,7 +61,13 @@ export function BucketList({ profileId, selected, onSelect, notice, onNotice }: 
           {t(notice.kind === "created" ? "buckets.created" : "buckets.deleted", { name: notice.name })}
         </p>
       )}
-      {buckets.error && <ErrorMessage error={buckets.error} />}
+      {buckets.error &&
+        (isListingDenied(buckets.error) ? (
+          <ListingDenied profileId={profileId} onOpened={onOpenBookmark} />
+        ) : (
+          <ErrorMessage error={buckets.error} />
+        ))}
+      {starError !== null && <ErrorMessage error={starError} onDismiss={() => setStarError(null)} />}
       {(buckets.data?.length ?? 0) > 0 && (
         <input
           type="search"
@@ -77,7 +93,7 @@ export function BucketList({ profileId, selected, onSelect, notice, onNotice }: 
           </li>
         )}
         {shown?.map((b) => (
-          <li key={b.name}>
+          <li key={b.name} className="bucket-row">
             <button
               type="button"
               className={`bucket-item ${b.name === selected ? "selected" : ""}`}
@@ -96,6 +112,7 @@ export function BucketList({ profileId, selected, onSelect, notice, onNotice }: 
                 <span className="bucket-date">{formatDate(b.creationDate, locale)}</span>
               </span>
             </button>
+            <StarToggle profileId={profileId} bucket={b.name} onError={setStarError} />
           </li>
         ))}
       </ul>

@@ -23,7 +23,7 @@ const AZ_POLICIES: AzPolicy[] = ["single-az", "multi-az"];
 const STORAGE_CLASSES: BucketStorageClass[] = ["STANDARD", "STANDARD_IA", "GLACIER"];
 
 /** One sentence per reason Rust gives (`{part}` is the character or pair at fault). */
-const NAME_PROBLEMS: Record<BucketNameProblem, MessageKey> = {
+export const NAME_PROBLEMS: Record<BucketNameProblem, MessageKey> = {
   TooShort: "bucketDialog.problem.TooShort",
   TooLong: "bucketDialog.problem.TooLong",
   BadCharacter: "bucketDialog.problem.BadCharacter",

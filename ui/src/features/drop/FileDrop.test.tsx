@@ -35,6 +35,7 @@ beforeEach(() => {
   vi.mocked(api.bucketUsage).mockResolvedValue({ objectCount: 1, bytesUsed: 3 });
   vi.mocked(api.listObjects).mockImplementation(async (_p, _b, prefix) => page(prefix));
   vi.mocked(api.listTransfers).mockResolvedValue([]);
+  vi.mocked(api.listBookmarks).mockResolvedValue([]);
   vi.mocked(api.uploadLocal).mockResolvedValue(transfer({ id: 8, state: "queued" }));
   vi.mocked(onFilesDropped).mockImplementation(async (cb) => {
     drop = cb;

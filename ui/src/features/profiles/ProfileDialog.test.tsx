@@ -291,4 +291,25 @@ describe("ProfileDialog", () => {
     expect(result.textContent).toContain("签名不匹配");
     expect(screen.getByTestId("error-code").textContent).toBe("SignatureDoesNotMatch");
   });
+
+  it.each([
+    ["en", "Connected, latency 7 ms", "The connection works, but this key may not list buckets. Buckets can be opened by name"],
+    ["zh-CN", "连接成功，延迟 7 毫秒", "连接正常，但此密钥无权列出存储桶。可按名称打开存储桶"],
+  ] as const)("says a key that may not list buckets connects, and that buckets open by name (%s)", async (locale, ok, note) => {
+    vi.mocked(api.testConnection).mockResolvedValue({
+      bucketCount: 0,
+      latencyMs: 7,
+      serverTime: null,
+      clockSkewSeconds: 0,
+      clockSkewWarning: false,
+      canListBuckets: false,
+    });
+    renderWithProviders(<ProfileDialog onClose={() => {}} onSaved={() => {}} />, locale);
+    fillValid();
+    fireEvent.click(screen.getByTestId("profile-test"));
+    const result = await screen.findByTestId("profile-test-result");
+    expect(result.textContent).toContain(ok);
+    expect(result.textContent).not.toMatch(/0 buckets|0 个存储桶/);
+    expect(screen.getByTestId("profile-test-no-list").textContent).toContain(note);
+  });
 });

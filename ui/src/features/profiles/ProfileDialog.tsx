@@ -279,8 +279,17 @@ function TestResult({ report, error }: { report: ConnectionReport | undefined; e
     <div className="test-result" data-testid="profile-test-result">
       <p className="test-ok">
         <Icon name="check" size={16} />
-        {tn("profileDialog.connected", report.bucketCount, { ms: Math.round(report.latencyMs) })}
+        {report.canListBuckets
+          ? tn("profileDialog.connected", report.bucketCount, { ms: Math.round(report.latencyMs) })
+          : t("profileDialog.connectedOnly", { ms: Math.round(report.latencyMs) })}
       </p>
+      {/* The key and secret are good; ListBuckets was refused: buckets are opened by name. */}
+      {!report.canListBuckets && (
+        <p className="test-warning" data-testid="profile-test-no-list">
+          <Icon name="warning" size={16} />
+          {t("profileDialog.mayNotList")}
+        </p>
+      )}
       {/* Rust decides when the skew matters (clockSkewWarning); the figure is only shown. */}
       {report.clockSkewWarning && (
         <p className="test-warning">

@@ -63,6 +63,8 @@ export const messages = defineMessages({
     "profileDialog.testing": "Testing…",
     "profileDialog.connected.one": "Connected: {count} bucket, latency {ms} ms",
     "profileDialog.connected.other": "Connected: {count} buckets, latency {ms} ms",
+    "profileDialog.connectedOnly": "Connected, latency {ms} ms",
+    "profileDialog.mayNotList": "The connection works, but this key may not list buckets. Buckets can be opened by name: “Open bucket…” in the sidebar.",
     "profileDialog.skew": "Warning: the server's clock differs from this computer's by {seconds} s. Requests fail beyond 15 minutes; correct the system time.",
 
     "welcome.chooseTitle": "Choose a profile",
@@ -142,6 +144,8 @@ export const messages = defineMessages({
     "profileDialog.testing": "正在测试…",
     "profileDialog.connected.one": "连接成功：{count} 个存储桶，延迟 {ms} 毫秒",
     "profileDialog.connected.other": "连接成功：{count} 个存储桶，延迟 {ms} 毫秒",
+    "profileDialog.connectedOnly": "连接成功，延迟 {ms} 毫秒",
+    "profileDialog.mayNotList": "连接正常，但此密钥无权列出存储桶。可按名称打开存储桶：侧栏中的“打开存储桶…”。",
     "profileDialog.skew": "警告：服务器时钟与本机相差 {seconds} 秒。超过 15 分钟请求将被拒绝，请校正系统时间。",
 
     "welcome.chooseTitle": "选择一个配置",

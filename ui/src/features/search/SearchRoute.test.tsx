@@ -24,6 +24,7 @@ beforeEach(() => {
   vi.mocked(api.bucketUsage).mockResolvedValue({ objectCount: 3, bytesUsed: 100 });
   vi.mocked(api.listObjects).mockImplementation(async (_p, bucket, prefix) => ({ bucket, prefix, folders: [], objects: [], nextToken: null }));
   vi.mocked(api.getBucketVersioning).mockResolvedValue(null);
+  vi.mocked(api.listBookmarks).mockResolvedValue([]);
 });
 
 const KEY = "a//b c/中文.txt";

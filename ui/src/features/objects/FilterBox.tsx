@@ -15,13 +15,15 @@ interface Props {
   onEscape: () => void;
   /** Down arrow: the table takes the focus, on its first row. */
   onDown: () => void;
+  /** The box took the focus: typing is likely next. */
+  onFocus?: () => void;
 }
 
 /**
  * The quick filter over the loaded rows of the folder: a name part, or a glob with `*` / `?`
  * (see filter.ts). While it holds text: "N of M" and a clear button.
  */
-export function FilterBox({ value, onChange, shown, total, inputRef, onEscape, onDown }: Props) {
+export function FilterBox({ value, onChange, shown, total, inputRef, onEscape, onDown, onFocus }: Props) {
   const { t, locale } = useT();
   const active = value !== "";
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -52,6 +54,7 @@ export function FilterBox({ value, onChange, shown, total, inputRef, onEscape, o
         autoCapitalize="off"
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={onKeyDown}
+        onFocus={onFocus}
       />
       {active && (
         <>

@@ -27,7 +27,7 @@ import { clipboard, useClipboard } from "./clipboard";
 import { CopyMoveDialog } from "./CopyMoveDialog";
 import { DeleteDialog } from "./DeleteDialog";
 import { DetailsPane } from "./DetailsPane";
-import { compileNameFilter, filterRows, keysMatching, lowerNames } from "./filter";
+import { compileNameFilter, keysMatching, RowFilter } from "./filter";
 import { FilterBox } from "./FilterBox";
 import { NoticeView } from "./NoticeView";
 import type { Notice } from "./notice";
@@ -91,11 +91,12 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
 
   // The quick filter (per folder: the route gives each place its own ObjectBrowser). `visible`
   // is what the table shows, the keyboard walks and the selection acts on; `rows` stays every
-  // loaded row (the count, the rename's siblings). The lowercased names are made once per rows
-  // array, and only once the user filters; a keystroke is then one pass with no allocation per row.
+  // loaded row (the count, the rename's siblings). RowFilter keeps each text's result for these
+  // rows: Backspace is a lookup, a longer text looks only among the rows the shorter one left.
   const [filterText, setFilterText] = useState("");
-  const matcher = useMemo(() => compileNameFilter(filterText), [filterText]);
-  const visible = useMemo(() => (matcher === null ? rows : filterRows(rows, lowerNames(rows), matcher)), [rows, matcher]);
+  const rowFilter = useMemo(() => new RowFilter(rows), [rows]);
+  const visible = useMemo(() => rowFilter.rowsFor(filterText), [rowFilter, filterText]);
+  const filtering = filterText !== "";
   const filterRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLDivElement>(null);
 
@@ -242,6 +243,7 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
               shown={visible.length}
               total={rows.length}
               inputRef={filterRef}
+              onFocus={() => rowFilter.prepare()}
               onEscape={() => {
                 if (filterText !== "") changeFilter("");
                 tableRef.current?.focus();
@@ -308,7 +310,7 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
               pages={pages}
               prefix={prefix}
               rows={visible}
-              filter={matcher === null ? null : { text: filterText, loaded: rows.length, onClear: () => changeFilter("") }}
+              filter={!filtering ? null : { text: filterText, loaded: rows.length, onClear: () => changeFilter("") }}
               tableRef={tableRef}
               scrollKey={filterText}
               selected={selection.selected}

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from "react";
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from "react";
 import { Icon } from "../../components/Icon";
 import { useT } from "../../i18n";
 import { displayName } from "../../lib/exactName";
@@ -41,6 +41,11 @@ export interface ObjectTableProps {
   tableRef?: RefObject<HTMLDivElement | null>;
   /** When this changes (the filter text), the list goes back to its top, or to the focus row. */
   scrollKey?: string;
+  /**
+   * Shown under the column header while there are no rows (a filter that matches nothing): the
+   * table stays, so its header does not jump and the frame that empties it stays cheap.
+   */
+  emptyNote?: ReactNode;
 }
 
 function modifiers(e: MouseEvent): ClickModifiers {
@@ -71,6 +76,7 @@ export function ObjectTable({
   onLoadMore,
   tableRef,
   scrollKey = "",
+  emptyNote,
 }: ObjectTableProps) {
   const ownRef = useRef<HTMLDivElement>(null);
   const scrollRef = tableRef ?? ownRef;
@@ -186,6 +192,7 @@ export function ObjectTable({
           );
         })}
       </div>
+      {rows.length === 0 && emptyNote}
     </div>
   );
 }

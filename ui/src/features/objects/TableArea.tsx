@@ -37,15 +37,23 @@ export function TableArea({ pages, prefix, rows, filter = null, ...table }: Prop
     );
   } else if (filter !== null && rows.length === 0 && (filter.loaded > 0 || pages.hasNextPage)) {
     body = (
-      <div className="placeholder muted" data-testid="object-filter-empty">
-        <p>{t("filter.none", { text: filter.text })}</p>
-        {more && <p data-testid="object-filter-only-loaded">{tn("filter.onlyLoaded", filter.loaded)}</p>}
-        <div className="filter-empty-actions">
-          <button type="button" className="button small" data-testid="object-filter-empty-clear" onClick={filter.onClear}>
-            {t("filter.clearButton")}
-          </button>
-        </div>
-      </div>
+      <ObjectTable
+        rows={rows}
+        {...table}
+        canLoadMore={false}
+        onLoadMore={pages.fetchNextPage}
+        emptyNote={
+          <div className="placeholder muted object-table-note" data-testid="object-filter-empty">
+            <p>{t("filter.none", { text: filter.text })}</p>
+            {more && <p data-testid="object-filter-only-loaded">{tn("filter.onlyLoaded", filter.loaded)}</p>}
+            <div className="filter-empty-actions">
+              <button type="button" className="button small" data-testid="object-filter-empty-clear" onClick={filter.onClear}>
+                {t("filter.clearButton")}
+              </button>
+            </div>
+          </div>
+        }
+      />
     );
   } else if (rows.length === 0 && !pages.hasNextPage) {
     // S3 has no folders: a prefix with no key under it is not there at all, unless a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileNameFilter, filterRows, isGlob, keysMatching, lowerNames } from "./filter";
+import { compileNameFilter, isGlob, keysMatching, lowerNames, RowFilter } from "./filter";
 import type { Row } from "./rows";
 
 /** Does the typed filter keep this name? (the matcher sees names lowercased, as the browser gives them) */
@@ -92,19 +92,47 @@ describe("quick filter matcher", () => {
     expect(keeps("文件", "照片")).toBe(false);
   });
 
-  it("filters rows by their lowercased names, lowercasing once per rows array", () => {
-    const rows: Row[] = ["Alpha/", "beta.TXT", "Gamma.txt"].map((name) =>
+  const rowsNamed = (names: string[]): Row[] =>
+    names.map((name) =>
       name.endsWith("/")
         ? { kind: "folder", key: `p/${name}`, name: name.slice(0, -1) }
         : { kind: "object", key: `p/${name}`, name, entry: { key: `p/${name}`, size: 1, lastModified: 0, storageClass: null, etag: null } },
     );
-    const lowered = lowerNames(rows);
-    expect(lowered).toEqual(["alpha", "beta.txt", "gamma.txt"]);
-    expect(lowerNames(rows)).toBe(lowered);
-    expect(filterRows(rows, lowered, null)).toBe(rows);
-    expect(filterRows(rows, lowered, compileNameFilter("A")).map((r) => r.name)).toEqual(["Alpha", "beta.TXT", "Gamma.txt"]);
-    expect(filterRows(rows, lowered, compileNameFilter("*.txt")).map((r) => r.name)).toEqual(["beta.TXT", "Gamma.txt"]);
-    expect(filterRows(rows, lowered, compileNameFilter("alp")).map((r) => r.kind)).toEqual(["folder"]);
+
+  it("filters rows by their lowercased names", () => {
+    const rows = rowsNamed(["Alpha/", "beta.TXT", "Gamma.txt"]);
+    expect(lowerNames(rows)).toEqual(["alpha", "beta.txt", "gamma.txt"]);
+    const filter = new RowFilter(rows);
+    expect(filter.rowsFor("")).toBe(rows);
+    expect(filter.rowsFor("A").map((r) => r.name)).toEqual(["Alpha", "beta.TXT", "Gamma.txt"]);
+    expect(filter.rowsFor("*.txt").map((r) => r.name)).toEqual(["beta.TXT", "Gamma.txt"]);
+    expect(filter.rowsFor("alp").map((r) => r.kind)).toEqual(["folder"]);
+    expect(filter.rowsFor("zzz")).toEqual([]);
+  });
+
+  it("gives the same rows as filtering from scratch, whatever was typed before", () => {
+    const names = Array.from({ length: 500 }, (_, i) => `f${i % 7}-${(i * 37) % 101}${i % 3 ? ".txt" : ".JPG"}`);
+    const rows = rowsNamed(names);
+    // A small budget: kept results are evicted along the way.
+    const filter = new RowFilter(rows, 300);
+    const texts = ["f", "f1", "f1-", "f1-3", "f1", "f1-", "f1-9", "", "*.jpg", "*1*.txt", "1", "1-", "F1-3", "f?-1*", "f1-3", "-", ".txt", "x"];
+    for (const text of texts) {
+      const match = compileNameFilter(text);
+      const want = match === null ? names : names.filter((n) => match(n.toLowerCase()));
+      expect(filter.rowsFor(text).map((r) => r.name), text).toEqual(want);
+    }
+  });
+
+  it("hands back the same array when typing removes no row, and a kept result on Backspace", () => {
+    const rows = rowsNamed(["obj-1.txt", "obj-2.txt", "other.txt"]);
+    const filter = new RowFilter(rows);
+    const o = filter.rowsFor("o");
+    expect(o).toBe(rows);
+    const obj = filter.rowsFor("obj");
+    expect(obj.map((r) => r.name)).toEqual(["obj-1.txt", "obj-2.txt"]);
+    expect(filter.rowsFor("obj-")).toBe(obj);
+    expect(filter.rowsFor("obj-1").map((r) => r.name)).toEqual(["obj-1.txt"]);
+    expect(filter.rowsFor("OBJ")).toBe(obj);
   });
 
   it("keysMatching keeps the keys whose shown name matches", () => {

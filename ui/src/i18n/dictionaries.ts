@@ -7,6 +7,7 @@ import { messages as drop } from "../features/drop/i18n";
 import { messages as images } from "../features/images/i18n";
 import { messages as objects } from "../features/objects/i18n";
 import { messages as preview } from "../features/preview/i18n";
+import { messages as profileExchange } from "../features/profile-exchange/i18n";
 import { messages as profiles } from "../features/profiles/i18n";
 import { messages as search } from "../features/search/i18n";
 import { messages as sharing } from "../features/sharing/i18n";
@@ -18,7 +19,7 @@ import { messages as common } from "./common";
 import type { Locale } from "./locale";
 
 /** Every domain's messages, for the tests (no key may be defined by two domains). */
-export const DOMAINS = { common, profiles, buckets, objects, bucketSettings, topics, transfers, drop, versions, images, sharing, preview, details, search, ssec, bookmarks } as const;
+export const DOMAINS = { common, profiles, buckets, objects, bucketSettings, topics, transfers, drop, versions, images, sharing, preview, details, search, ssec, bookmarks, profileExchange } as const;
 
 const en = {
   ...common.en,
@@ -37,6 +38,7 @@ const en = {
   ...details.en,
   ...search.en,
   ...bookmarks.en,
+  ...profileExchange.en,
 };
 
 /** Every message key of the app: a typed union, so `t("nope")` fails `tsc`. */
@@ -61,5 +63,6 @@ export const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = {
     ...details["zh-CN"],
     ...search["zh-CN"],
     ...bookmarks["zh-CN"],
+    ...profileExchange["zh-CN"],
   },
 };

@@ -9,6 +9,8 @@ export const queryKeys = {
   checkBucketName: (name: string) => ["checkBucketName", name] as const,
   /** The buckets (and folders) a profile opens by name: its bookmarks. */
   bookmarks: (profileId: string) => ["bookmarks", profileId] as const,
+  /** The AWS CLI's profiles (~/.aws), read for the import dialog. */
+  awsProfiles: () => ["awsProfiles"] as const,
   /** All listings of one bucket (every prefix). */
   objectsOfBucket: (profileId: string, bucket: string) => ["objects", profileId, bucket] as const,
   objects: (profileId: string, bucket: string, prefix: string) => ["objects", profileId, bucket, prefix] as const,

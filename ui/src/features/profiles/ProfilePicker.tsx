@@ -3,10 +3,12 @@ import { useState } from "react";
 import { api, type Profile } from "../../backend";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { Icon, type IconName } from "../../components/Icon";
+import { Menu } from "../../components/Menu";
 import { Tooltip } from "../../components/Tooltip";
 import { ErrorMessage } from "../../errors";
 import { useT } from "../../i18n";
 import { queryKeys } from "../../lib/queryKeys";
+import { useProfileExchange } from "../profile-exchange/useProfileExchange";
 import { forgetProfile } from "./lastProfile";
 import { ProfileDialog } from "./ProfileDialog";
 
@@ -19,13 +21,14 @@ interface Props {
 
 type Open = { kind: "none" } | { kind: "add" } | { kind: "edit"; profile: Profile } | { kind: "remove"; profile: Profile };
 
-/** The profile dropdown with add / edit / remove, and the dialogs they open. */
+/** The profile dropdown with add / edit / remove, import / export, and the dialogs they open. */
 export function ProfilePicker({ profiles, selected, onSelect }: Props) {
   const { t } = useT();
   const qc = useQueryClient();
   const [open, setOpen] = useState<Open>({ kind: "none" });
   const plainHttp = selected?.plainHttp ?? false;
   const close = () => setOpen({ kind: "none" });
+  const exchange = useProfileExchange(profiles);
 
   const remove = useMutation({
     mutationFn: (p: Profile) => api.deleteProfile(p.id),
@@ -61,6 +64,16 @@ export function ProfilePicker({ profiles, selected, onSelect }: Props) {
               remove.reset();
               if (selected) setOpen({ kind: "remove", profile: selected });
             }}
+          />
+          <Menu
+            label={t("exchange.menu")}
+            testId="profile-exchange-menu"
+            trigger={<Icon name="more" size={16} />}
+            items={[
+              { label: t("exchange.export"), onSelect: exchange.startExport, disabled: profiles.length === 0, testId: "profile-export" },
+              { label: t("exchange.import"), onSelect: exchange.startImport, disabled: exchange.reading, testId: "profile-import" },
+              { label: t("exchange.importAws"), onSelect: exchange.startAwsImport, testId: "profile-import-aws" },
+            ]}
           />
         </div>
       </div>
@@ -101,6 +114,7 @@ export function ProfilePicker({ profiles, selected, onSelect }: Props) {
           }}
         />
       )}
+      {exchange.dialogs}
       {open.kind === "remove" && (
         <ConfirmDialog
           title={t("profiles.remove.title")}

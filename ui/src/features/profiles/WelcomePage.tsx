@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Icon } from "../../components/Icon";
 import { QueryPlaceholder } from "../../components/QueryPlaceholder";
 import { useT } from "../../i18n";
+import { useProfileExchange } from "../profile-exchange/useProfileExchange";
 import { ProfileDialog } from "./ProfileDialog";
 import { useProfiles } from "./queries";
 
@@ -12,6 +13,7 @@ export function WelcomePage() {
   const profiles = useProfiles();
   const navigate = useNavigate();
   const [adding, setAdding] = useState(false);
+  const exchange = useProfileExchange(profiles.data ?? []);
 
   if (profiles.isPending || profiles.error) return <QueryPlaceholder query={profiles} />;
   const list = profiles.data;
@@ -37,7 +39,16 @@ export function WelcomePage() {
           <Icon name="plus" size={18} />
           {t("profiles.add")}
         </button>
+        <div className="welcome-import">
+          <button type="button" className="button" data-testid="welcome-import" disabled={exchange.reading} onClick={exchange.startImport}>
+            {t("exchange.import")}
+          </button>
+          <button type="button" className="button" data-testid="welcome-import-aws" onClick={exchange.startAwsImport}>
+            {t("exchange.importAws")}
+          </button>
+        </div>
       </div>
+      {exchange.dialogs}
       {adding && (
         <ProfileDialog
           onClose={() => setAdding(false)}

@@ -218,6 +218,10 @@ describe("a key that may not list buckets", () => {
     expect(await screen.findByTestId("object-row-reports/q3.pdf")).toBeTruthy();
     const item = await screen.findByTestId("bookmark-item-team/reports/");
     expect(item.getAttribute("aria-current")).toBe("true");
+    // Its usage is not for this key either: said in one line, no error box in the sidebar.
+    expect((await screen.findByTestId("bucket-usage-denied")).textContent).toBe("This key may not read the bucket's usage figures.");
+    expect(screen.getByTestId("bucket-usage-objects").textContent).toBe("—");
+    expect(screen.queryByTestId("error-message")).toBeNull();
     await act(async () => {});
   });
 });

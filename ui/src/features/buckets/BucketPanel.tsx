@@ -23,6 +23,9 @@ export function BucketPanel({ profileId, bucket, onDeleted }: Props) {
   const qc = useQueryClient();
   const usage = useBucketUsage(profileId, bucket);
   const [confirming, setConfirming] = useState(false);
+  // A key that may open the bucket but not read its usage (often one that may not list buckets).
+  const usageDenied = errorCode(usage.error) === "AccessDenied";
+  const figure = (v: string) => (usage.data ? v : usageDenied ? "—" : "…");
 
   const remove = useMutation({
     mutationFn: () => api.deleteBucket(profileId, bucket),
@@ -57,15 +60,21 @@ export function BucketPanel({ profileId, bucket, onDeleted }: Props) {
         <div>
           <dt>{t("buckets.usage.objects")}</dt>
           <dd data-testid="bucket-usage-objects">
-            {usage.data ? formatCount(usage.data.objectCount, locale) : "…"}
+            {figure(usage.data ? formatCount(usage.data.objectCount, locale) : "")}
           </dd>
         </div>
         <div>
           <dt>{t("buckets.usage.size")}</dt>
-          <dd data-testid="bucket-usage-bytes">{usage.data ? humanBytes(usage.data.bytesUsed, locale) : "…"}</dd>
+          <dd data-testid="bucket-usage-bytes">{figure(usage.data ? humanBytes(usage.data.bytesUsed, locale) : "")}</dd>
         </div>
       </dl>
-      {usage.error && <ErrorMessage error={usage.error} />}
+      {usageDenied ? (
+        <p className="field-hint" data-testid="bucket-usage-denied">
+          {t("buckets.usage.denied")}
+        </p>
+      ) : (
+        usage.error && <ErrorMessage error={usage.error} />
+      )}
       <button
         type="button"
         className="button small danger-outline"

@@ -33,7 +33,7 @@ export function BookmarksSection({ profileId, current, onOpen }: Props) {
         <span className="sidebar-label" id={`bookmarks-${profileId}`}>
           {t("bookmarks.title")}
         </span>
-        <OpenBucketButton profileId={profileId} onOpened={onOpen} testId="bookmark-open-bucket" />
+        <OpenBucketButton profileId={profileId} onOpened={onOpen} testId="bookmark-open-bucket" icon={false} />
       </div>
       {bookmarks.error && <ErrorMessage error={bookmarks.error} />}
       {remove.error && <ErrorMessage error={remove.error} onDismiss={() => remove.reset()} />}

@@ -9,16 +9,18 @@ interface Props {
   onOpened: (bookmark: Bookmark) => void;
   testId: string;
   className?: string;
+  /** Without the icon where the width is tight (the sidebar's heading). */
+  icon?: boolean;
 }
 
 /** "Open bucket…" and the dialog it opens. */
-export function OpenBucketButton({ profileId, onOpened, testId, className = "button small" }: Props) {
+export function OpenBucketButton({ profileId, onOpened, testId, className = "button small", icon = true }: Props) {
   const { t } = useT();
   const [open, setOpen] = useState(false);
   return (
     <>
       <button type="button" className={className} data-testid={testId} onClick={() => setOpen(true)}>
-        <Icon name="bucket" size={16} />
+        {icon && <Icon name="bucket" size={16} />}
         {t("bookmarks.openBucket")}
       </button>
       {open && (

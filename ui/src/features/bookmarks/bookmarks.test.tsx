@@ -178,8 +178,8 @@ describe("the star in the bucket list", () => {
 
 describe("a key that may not list buckets", () => {
   it.each([
-    ["en", "This key may not list buckets. Open a bucket by its name; it is kept under Bookmarks."],
-    ["zh-CN", "此密钥无权列出存储桶。请按名称打开存储桶，打开后会保存在“书签”中。"],
+    ["en", "This key may not list buckets: open one by its name."],
+    ["zh-CN", "此密钥无权列出存储桶：请按名称打开。"],
   ] as const)("the bucket list says so in words and offers Open bucket… (%s)", async (locale, sentence) => {
     vi.mocked(api.listBuckets).mockRejectedValue(denied());
     const onOpen = vi.fn();

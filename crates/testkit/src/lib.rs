@@ -1,9 +1,11 @@
 //! Shared set-up for tests against the real radosgw that `tests/rgw/start.sh` starts.
 //! Its endpoint and keys come from the environment (`tests/run-all.sh` exports them).
 //! [`proxy`] is a TCP proxy on loopback that resets or stalls connections on purpose;
-//! [`signed`] a one-request server that checks a request's SigV4 signature.
+//! [`signed`] a one-request server that checks a request's SigV4 signature; [`gateway`] an
+//! extra radosgw on the same cluster with options of its own ([`tls`] serves https with it).
 
 pub mod emulator;
+pub mod gateway;
 pub mod proxy;
 pub mod signed;
 pub mod tls;

@@ -8,12 +8,12 @@
 //! - `wrong_host`: for `zos.example.com` only;
 //! - `expired`: for `127.0.0.1`, expired in 2020.
 //!
-//! The process is stopped (by its PID) when the [`TlsGateway`] is dropped.
+//! The process ([`crate::gateway::ExtraGateway`]) is stopped (by its PID) when the
+//! [`TlsGateway`] is dropped.
 
-use std::net::TcpListener;
+use crate::gateway::{free_port, ExtraGateway};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 pub struct TlsGateway {
     /// `https://127.0.0.1:P`, trusted with [`TlsGateway::ca_pem`].
@@ -25,14 +25,8 @@ pub struct TlsGateway {
     /// The test CA (PEM), which no system trusts.
     pub ca_pem: String,
     pub dir: PathBuf,
-    child: Child,
-}
-
-impl Drop for TlsGateway {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+    /// Stops the process when the TLS gateway is dropped.
+    _gateway: ExtraGateway,
 }
 
 fn run(dir: &Path, program: &str, args: &[&str]) {
@@ -44,8 +38,12 @@ fn run(dir: &Path, program: &str, args: &[&str]) {
     assert!(out.status.success(), "{program} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+/// `openssl req` with a new P-256 key written to `key`, then `more` (what to make of it).
+fn openssl_req(dir: &Path, key: &str, more: &[&str]) {
+    let mut args =
+        vec!["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", key];
+    args.extend(more);
+    run(dir, "openssl", &args);
 }
 
 /// A leaf certificate signed by the CA in `dir`, written as `<name>.pem` (certificate + key,
@@ -56,24 +54,7 @@ fn leaf(dir: &Path, name: &str, san: &str, days: &str, faketime: Option<&str>) {
     let crt = format!("{name}.crt");
     let ext = format!("{name}.ext");
     std::fs::write(dir.join(&ext), format!("subjectAltName={san}\n")).unwrap();
-    run(
-        dir,
-        "openssl",
-        &[
-            "req",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-nodes",
-            "-keyout",
-            &key,
-            "-out",
-            &csr,
-            "-subj",
-            &format!("/CN={name}"),
-        ],
-    );
+    openssl_req(dir, &key, &["-out", &csr, "-subj", &format!("/CN={name}")]);
     let sign = [
         "x509",
         "-req",
@@ -107,31 +88,12 @@ fn leaf(dir: &Path, name: &str, san: &str, days: &str, faketime: Option<&str>) {
 impl TlsGateway {
     /// Makes the certificates and starts the gateway; waits until all three ports accept.
     pub fn start() -> TlsGateway {
-        let conf = std::env::var("ZOS_TEST_RGW_CONF").unwrap_or_else(|_| {
-            panic!("ZOS_TEST_RGW_CONF is not set: start the test radosgw with tests/rgw/start.sh and source its env file (tests/run-all.sh does both)")
-        });
         let dir = std::env::temp_dir().join(format!("zos-tls-{}", uuid::Uuid::new_v4().simple()));
         std::fs::create_dir_all(&dir).unwrap();
-        run(
+        openssl_req(
             &dir,
-            "openssl",
-            &[
-                "req",
-                "-x509",
-                "-newkey",
-                "ec",
-                "-pkeyopt",
-                "ec_paramgen_curve:P-256",
-                "-nodes",
-                "-keyout",
-                "ca.key",
-                "-out",
-                "ca.pem",
-                "-days",
-                "30",
-                "-subj",
-                "/CN=ZOS Browser Test CA/O=zos-tests",
-            ],
+            "ca.key",
+            &["-x509", "-out", "ca.pem", "-days", "30", "-subj", "/CN=ZOS Browser Test CA/O=zos-tests"],
         );
         leaf(&dir, "good", "DNS:localhost,IP:127.0.0.1", "30", None);
         leaf(&dir, "wronghost", "DNS:zos.example.com", "30", None);
@@ -146,43 +108,14 @@ impl TlsGateway {
         let frontends =
             [frontend(ports[0], "good"), frontend(ports[1], "wronghost"), frontend(ports[2], "expired")]
                 .join(", ");
-        let log = std::fs::File::create(dir.join("radosgw.out")).unwrap();
-        let child = Command::new("radosgw")
-            .args(["--conf", &conf, "-n", "client.rgw.gw", "-f"])
-            .arg("--pid-file")
-            .arg(dir.join("radosgw.pid"))
-            .arg("--log-file")
-            .arg(dir.join("radosgw.log"))
-            .args(["--rgw-frontends", &frontends])
-            // the cluster's own gateway does the background work
-            .args(["--rgw-enable-gc-threads=false", "--rgw-enable-lc-threads=false"])
-            .stdin(Stdio::null())
-            .stdout(log.try_clone().unwrap())
-            .stderr(log)
-            .spawn()
-            .expect("radosgw not runnable: scripts/install-deps.sh installs it");
-        let mut gateway = TlsGateway {
+        let gateway = ExtraGateway::start(&dir, "TLS", &frontends, &[], &ports);
+        TlsGateway {
             good: format!("https://127.0.0.1:{}", ports[0]),
             wrong_host: format!("https://127.0.0.1:{}", ports[1]),
             expired: format!("https://127.0.0.1:{}", ports[2]),
             ca_pem: std::fs::read_to_string(dir.join("ca.pem")).unwrap(),
             dir,
-            child,
-        };
-        let deadline = Instant::now() + Duration::from_secs(40);
-        for port in ports {
-            while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-                if let Some(status) = gateway.child.try_wait().unwrap() {
-                    panic!(
-                        "radosgw (TLS) exited with {status}; see {}",
-                        gateway.dir.join("radosgw.out").display()
-                    );
-                }
-                assert!(Instant::now() < deadline, "radosgw (TLS) not listening on {port} after 40 s");
-                std::thread::sleep(Duration::from_millis(200));
-            }
+            _gateway: gateway,
         }
-        // beast binds its ports once the zone is loaded: listening means serving.
-        gateway
     }
 }

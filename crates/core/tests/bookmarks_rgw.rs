@@ -11,8 +11,19 @@ use zos_core::{buckets, objects, ErrorCode};
 
 const USER2: &str = "testuser2";
 
-async fn grant(s3: &aws_sdk_s3::Client, bucket: &str, statements: &str) {
-    let policy = format!(r#"{{"Version": "2012-10-17", "Statement": [{statements}]}}"#);
+/// Grants the second user, by bucket policy, ListBucket on `bucket` and GetObject on its
+/// objects; with a `prefix` (`shared/`), both only under it.
+async fn grant_user2(s3: &aws_sdk_s3::Client, bucket: &str, prefix: &str) {
+    let user2 = format!("arn:aws:iam:::user/{USER2}");
+    let under_prefix = match prefix {
+        "" => String::new(),
+        _ => format!(r#", "Condition": {{"StringLike": {{"s3:prefix": ["{prefix}*"]}}}}"#),
+    };
+    let policy = format!(
+        r#"{{"Version": "2012-10-17", "Statement": [
+            {{"Effect": "Allow", "Principal": {{"AWS": ["{user2}"]}}, "Action": ["s3:ListBucket"], "Resource": ["arn:aws:s3:::{bucket}"]{under_prefix}}},
+            {{"Effect": "Allow", "Principal": {{"AWS": ["{user2}"]}}, "Action": ["s3:GetObject"], "Resource": ["arn:aws:s3:::{bucket}/{prefix}*"]}}]}}"#
+    );
     s3.put_bucket_policy().bucket(bucket).policy(policy).send().await.expect("put bucket policy");
 }
 
@@ -33,16 +44,7 @@ async fn a_bookmark_opens_a_bucket_granted_by_policy_that_list_buckets_does_not_
     let (owner, other) = (srv.s3(), srv.s3_user2());
     let bucket = unique_bucket("bm");
     seed(&owner, &bucket).await;
-    let user2 = format!("arn:aws:iam:::user/{USER2}");
-    grant(
-        &owner,
-        &bucket,
-        &format!(
-            r#"{{"Effect": "Allow", "Principal": {{"AWS": ["{user2}"]}}, "Action": ["s3:ListBucket"], "Resource": ["arn:aws:s3:::{bucket}"]}},
-               {{"Effect": "Allow", "Principal": {{"AWS": ["{user2}"]}}, "Action": ["s3:GetObject"], "Resource": ["arn:aws:s3:::{bucket}/*"]}}"#
-        ),
-    )
-    .await;
+    grant_user2(&owner, &bucket, "").await;
 
     // The second user connects, and its bucket list does not show the granted bucket.
     let report = test_connection(&srv.settings(&srv.user2)).await.unwrap();
@@ -81,16 +83,7 @@ async fn a_grant_limited_to_one_prefix_lists_only_under_it() {
     let (owner, other) = (srv.s3(), srv.s3_user2());
     let bucket = unique_bucket("bm-prefix");
     seed(&owner, &bucket).await;
-    let user2 = format!("arn:aws:iam:::user/{USER2}");
-    grant(
-        &owner,
-        &bucket,
-        &format!(
-            r#"{{"Effect": "Allow", "Principal": {{"AWS": ["{user2}"]}}, "Action": ["s3:ListBucket"], "Resource": ["arn:aws:s3:::{bucket}"], "Condition": {{"StringLike": {{"s3:prefix": ["shared/*"]}}}}}},
-               {{"Effect": "Allow", "Principal": {{"AWS": ["{user2}"]}}, "Action": ["s3:GetObject"], "Resource": ["arn:aws:s3:::{bucket}/shared/*"]}}"#
-        ),
-    )
-    .await;
+    grant_user2(&owner, &bucket, "shared/").await;
 
     let config = temp_dir("bm-prefix");
     let store = BookmarkStore::new(&config);

@@ -3,6 +3,7 @@
 
 use zos_testkit as common;
 
+use common::keyring::{secret_tool_lookup, KeyringProfiles};
 use common::*;
 use std::process::Command;
 use zos_core::buckets;
@@ -10,21 +11,10 @@ use zos_core::profiles::{ProfileInput, ProfileService, SecretStore};
 use zos_core::session::Sessions;
 use zos_core::ErrorCode;
 
-/// What the Secret Service itself holds, asked through libsecret's own tool.
-fn secret_tool_lookup(service: &str, user: &str) -> Option<String> {
-    let out = Command::new("secret-tool")
-        .args(["lookup", "service", service, "username", user])
-        .output()
-        .expect("secret-tool (libsecret-tools) is installed");
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
 #[tokio::test]
 async fn profile_round_trip_through_the_secret_service() {
     let srv = server();
-    let config = temp_dir("kr");
-    let service = test_service();
-    let profiles = ProfileService::new(&config, SecretStore::with_service(&service));
+    let KeyringProfiles { config, service, profiles } = KeyringProfiles::new("kr");
     let sessions = Sessions::new(profiles.clone());
 
     let saved = profiles.save(profile_input(&srv, Some(&srv.user1.1))).await.unwrap();
@@ -63,8 +53,7 @@ async fn profile_round_trip_through_the_secret_service() {
 #[tokio::test]
 async fn a_changed_secret_gives_a_new_session() {
     let srv = server();
-    let config = temp_dir("kr3");
-    let profiles = ProfileService::new(&config, SecretStore::with_service(test_service()));
+    let KeyringProfiles { config, profiles, .. } = KeyringProfiles::new("kr3");
     let sessions = Sessions::new(profiles.clone());
     let saved = profiles.save(profile_input(&srv, Some("wrong-secret"))).await.unwrap();
     let err = buckets::list_buckets(sessions.get(&saved.id).await.unwrap().s3()).await.unwrap_err();
@@ -81,8 +70,7 @@ async fn a_changed_secret_gives_a_new_session() {
 #[tokio::test]
 async fn a_new_profile_without_secret_is_refused_before_storing() {
     let srv = server();
-    let config = temp_dir("kr2");
-    let profiles = ProfileService::new(&config, SecretStore::with_service(test_service()));
+    let KeyringProfiles { config, profiles, .. } = KeyringProfiles::new("kr2");
     let err = profiles.save(profile_input(&srv, None)).await.unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
     assert!(profiles.list().await.unwrap().is_empty());
@@ -112,8 +100,7 @@ fn lock_the_keyring() {
 #[tokio::test]
 #[ignore = "run by locked_keyring_in_its_own_session"]
 async fn locked_keyring_inner() {
-    let config = temp_dir("locked");
-    let profiles = ProfileService::new(&config, SecretStore::with_service(test_service()));
+    let KeyringProfiles { config, profiles, .. } = KeyringProfiles::new("locked");
     let input = ProfileInput {
         id: None,
         name: "Locked".into(),

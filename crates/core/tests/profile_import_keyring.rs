@@ -4,22 +4,13 @@
 
 use zos_testkit as common;
 
+use common::keyring::{secret_tool_lookup, KeyringProfiles};
 use common::*;
 use std::path::Path;
-use std::process::Command;
 use zos_core::buckets;
 use zos_core::profiles::exchange::{parse_export, AwsFiles, AwsImportChoice};
-use zos_core::profiles::{ProfileService, SecretStore};
 use zos_core::session::Sessions;
 use zos_core::ErrorCode;
-
-fn secret_tool_lookup(service: &str, user: &str) -> Option<String> {
-    let out = Command::new("secret-tool")
-        .args(["lookup", "service", service, "username", user])
-        .output()
-        .expect("secret-tool (libsecret-tools) is installed");
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
-}
 
 /// Every file under `dir` whose bytes contain `needle`.
 fn files_containing(dir: &Path, needle: &str) -> Vec<String> {
@@ -58,9 +49,7 @@ async fn an_aws_credentials_profile_imports_with_its_secret_in_the_keyring_only(
     assert!(zos.has_secret);
     assert_eq!((zos.endpoint.as_deref(), zos.path_style), (Some(srv.endpoint.as_str()), Some(true)));
 
-    let config = temp_dir("aws-import");
-    let service = test_service();
-    let profiles = ProfileService::new(&config, SecretStore::with_service(&service));
+    let KeyringProfiles { config, service, profiles } = KeyringProfiles::new("aws-import");
     let choice = AwsImportChoice {
         aws_profile: "zos".into(),
         name: "From AWS".into(),
@@ -88,8 +77,7 @@ async fn an_aws_credentials_profile_imports_with_its_secret_in_the_keyring_only(
     assert!(!String::from_utf8_lossy(&exported).contains(&srv.user1.1));
     let candidates = parse_export(&exported).unwrap();
     assert!(candidates[0].problems.is_empty());
-    let other_config = temp_dir("export-import");
-    let other = ProfileService::new(&other_config, SecretStore::with_service(test_service()));
+    let KeyringProfiles { config: other_config, profiles: other, .. } = KeyringProfiles::new("export-import");
     let imported = other.save_imported(candidates[0].profile.to_input(None)).await.unwrap();
     assert_eq!((imported.name.as_str(), imported.endpoint.as_str()), ("From AWS", srv.endpoint.as_str()));
     let err = other.settings(&imported, None).await.unwrap_err();

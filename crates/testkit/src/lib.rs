@@ -2,10 +2,12 @@
 //! Its endpoint and keys come from the environment (`tests/run-all.sh` exports them).
 //! [`proxy`] is a TCP proxy on loopback that resets or stalls connections on purpose;
 //! [`signed`] a one-request server that checks a request's SigV4 signature; [`gateway`] an
-//! extra radosgw on the same cluster with options of its own ([`tls`] serves https with it).
+//! extra radosgw on the same cluster with options of its own ([`tls`] serves https with it);
+//! [`keyring`] the set-up of tests that keep profiles in the real Secret Service.
 
 pub mod emulator;
 pub mod gateway;
+pub mod keyring;
 pub mod proxy;
 pub mod signed;
 pub mod tls;

@@ -130,20 +130,3 @@ async fn a_key_that_may_not_list_buckets_connects_and_says_so() {
     let err = test_connection(&settings).await.unwrap_err();
     assert_eq!(err.code, ErrorCode::SignatureDoesNotMatch, "{err:?}");
 }
-
-/// Virtual-host addressing on loopback: `bucket.127.0.0.1` is no host name, so the SDK's
-/// endpoint rules send an IP endpoint path-style whatever the profile says; the profile's
-/// choice matters on a DNS name whose wildcard the operator set up (radosgw's rgw_dns_name).
-#[tokio::test]
-async fn virtual_host_style_against_an_ip_endpoint_still_lists() {
-    let srv = server();
-    let bucket = unique_bucket("vhost");
-    make_bucket(&srv.s3(), &bucket).await;
-    put(&srv.s3(), &bucket, "k.txt", b"v").await;
-    let mut settings = srv.settings(&srv.user1);
-    settings.path_style = false;
-    let s3 = zos_core::client::build_s3_client(&settings).unwrap();
-    let page = objects::list_objects(&s3, &bucket, "", None, None).await.unwrap();
-    assert_eq!(names(&page).1, ["k.txt"]);
-    drop_bucket(&srv.s3(), &bucket).await;
-}

@@ -3,9 +3,11 @@
 //! [`proxy`] is a TCP proxy on loopback that resets or stalls connections on purpose;
 //! [`signed`] a one-request server that checks a request's SigV4 signature; [`gateway`] an
 //! extra radosgw on the same cluster with options of its own ([`tls`] serves https with it);
-//! [`keyring`] the set-up of tests that keep profiles in the real Secret Service.
+//! [`forward`] a forwarding proxy that sends any host name to one server and notes what was
+//! asked; [`keyring`] the set-up of tests that keep profiles in the real Secret Service.
 
 pub mod emulator;
+pub mod forward;
 pub mod gateway;
 pub mod keyring;
 pub mod proxy;

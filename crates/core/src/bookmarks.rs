@@ -4,13 +4,12 @@
 //! `bookmarks.json` in the app's config folder (whole-file atomic writes, mode 0600, like the
 //! profiles file), removed with its profile.
 
-use crate::atomic_file::write_private_atomically;
 use crate::error::{AppError, ErrorCode, Result};
+use crate::json_file::JsonFile;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::path::Path;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -80,42 +79,30 @@ struct BookmarkFile {
 
 #[derive(Debug, Clone)]
 pub struct BookmarkStore {
-    path: PathBuf,
-    writer: Arc<Mutex<()>>,
+    file: JsonFile<BookmarkFile>,
 }
 
 impl BookmarkStore {
     pub fn new(config_dir: &Path) -> Self {
-        Self { path: config_dir.join("bookmarks.json"), writer: Arc::default() }
+        Self { file: JsonFile::new(config_dir.join("bookmarks.json"), "bookmarks") }
     }
 
     pub fn path(&self) -> &Path {
-        &self.path
+        self.file.path()
     }
 
     fn load(&self) -> Result<BookmarkFile> {
-        match std::fs::read(&self.path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
-                AppError::new(ErrorCode::Io, format!("{} is damaged: {e}", self.path.display()))
-            }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(BookmarkFile::default()),
-            Err(e) => Err(AppError::io("reading the bookmarks", e)),
-        }
+        self.file.load()
     }
 
-    fn write(&self, mut file: BookmarkFile) -> Result<()> {
-        file.version = 1;
-        file.profiles.retain(|_, b| !b.is_empty());
-        let json = serde_json::to_vec_pretty(&file).expect("bookmarks serialize");
-        write_private_atomically(&self.path, &json).map_err(|e| AppError::io("saving the bookmarks", e))
-    }
-
+    /// Changes the file and writes it back, without profiles left with no bookmark.
     fn modify<T>(&self, f: impl FnOnce(&mut BookmarkFile) -> T) -> Result<T> {
-        let _writing = self.writer.lock().expect("bookmarks writer lock");
-        let mut file = self.load()?;
-        let out = f(&mut file);
-        self.write(file)?;
-        Ok(out)
+        self.file.update(|file| {
+            let out = f(file);
+            file.version = 1;
+            file.profiles.retain(|_, b| !b.is_empty());
+            (out, true)
+        })
     }
 
     pub fn list(&self, profile_id: &str) -> Result<Vec<Bookmark>> {
@@ -159,6 +146,7 @@ impl BookmarkStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
 
     fn temp_dir() -> PathBuf {
         std::env::temp_dir().join(format!("zos-bookmarks-{}", uuid::Uuid::new_v4()))

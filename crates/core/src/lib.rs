@@ -18,6 +18,7 @@ pub mod dates;
 pub mod delivery;
 pub mod error;
 pub mod images;
+mod json_file;
 pub mod local_files;
 pub mod locale;
 pub mod network;

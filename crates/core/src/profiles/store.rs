@@ -1,14 +1,12 @@
 //! The profiles file (`profiles.json` in the app's config folder): every field of a profile but
-//! its secret. Writes are whole-file replacements: a temporary file with a unique name, mode
-//! 0600, synced to disk, renamed into place, the folder synced; one writer at a time, so two
-//! quick saves never lose one.
+//! its secret. Writes are whole-file replacements, one writer at a time, so two quick saves
+//! never lose one ([`crate::json_file`]).
 
 use super::Profile;
-use crate::atomic_file::write_private_atomically;
 use crate::error::{AppError, ErrorCode, Result};
+use crate::json_file::JsonFile;
 use serde::{Deserialize, Serialize};
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::path::Path;
 
 /// A profile as the file holds it: what the user typed, nothing derived, never a secret.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -76,31 +74,20 @@ struct ProfileFile {
 
 #[derive(Debug, Clone)]
 pub struct ProfileStore {
-    path: PathBuf,
-    /// Serializes read-modify-write cycles of this file within the process.
-    writer: Arc<Mutex<()>>,
+    file: JsonFile<ProfileFile>,
 }
 
 impl ProfileStore {
     pub fn new(config_dir: &Path) -> Self {
-        Self { path: config_dir.join("profiles.json"), writer: Arc::default() }
+        Self { file: JsonFile::new(config_dir.join("profiles.json"), "profiles") }
     }
 
     pub fn path(&self) -> &Path {
-        &self.path
+        self.file.path()
     }
 
     pub fn load(&self) -> Result<Vec<Profile>> {
-        match std::fs::read(&self.path) {
-            Ok(bytes) => {
-                let file: ProfileFile = serde_json::from_slice(&bytes).map_err(|e| {
-                    AppError::new(ErrorCode::Io, format!("{} is damaged: {e}", self.path.display()))
-                })?;
-                Ok(file.profiles.into_iter().map(Profile::from).collect())
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-            Err(e) => Err(AppError::io("reading the profiles", e)),
-        }
+        Ok(self.file.load()?.profiles.into_iter().map(Profile::from).collect())
     }
 
     pub fn get(&self, id: &str) -> Result<Profile> {
@@ -112,33 +99,26 @@ impl ProfileStore {
 
     /// Inserts or replaces the profile with the same id.
     pub fn upsert(&self, profile: Profile) -> Result<()> {
-        let _writing = self.writer.lock().expect("profiles writer lock");
-        let mut profiles = self.load()?;
-        match profiles.iter_mut().find(|p| p.id == profile.id) {
-            Some(existing) => *existing = profile,
-            None => profiles.push(profile),
-        }
-        self.write(profiles)
+        let profile = StoredProfile::from(profile);
+        self.file.update(|file| {
+            file.version = 1;
+            match file.profiles.iter_mut().find(|p| p.id == profile.id) {
+                Some(existing) => *existing = profile,
+                None => file.profiles.push(profile),
+            }
+            ((), true)
+        })
     }
 
     /// Removes a profile; `false` when there was none with this id.
     pub fn remove(&self, id: &str) -> Result<bool> {
-        let _writing = self.writer.lock().expect("profiles writer lock");
-        let mut profiles = self.load()?;
-        let before = profiles.len();
-        profiles.retain(|p| p.id != id);
-        let removed = profiles.len() != before;
-        if removed {
-            self.write(profiles)?;
-        }
-        Ok(removed)
-    }
-
-    fn write(&self, profiles: Vec<Profile>) -> Result<()> {
-        let file =
-            ProfileFile { version: 1, profiles: profiles.into_iter().map(StoredProfile::from).collect() };
-        let json = serde_json::to_vec_pretty(&file).expect("profiles serialize");
-        write_private_atomically(&self.path, &json).map_err(|e| AppError::io("saving the profiles", e))
+        self.file.update(|file| {
+            file.version = 1;
+            let before = file.profiles.len();
+            file.profiles.retain(|p| p.id != id);
+            let removed = file.profiles.len() != before;
+            (removed, removed)
+        })
     }
 }
 
@@ -146,6 +126,7 @@ impl ProfileStore {
 mod tests {
     use super::*;
     use crate::profiles::ProfileInput;
+    use std::path::PathBuf;
 
     fn temp_store() -> (PathBuf, ProfileStore) {
         let dir = std::env::temp_dir().join(format!("zos-profiles-{}", uuid::Uuid::new_v4()));

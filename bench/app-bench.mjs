@@ -48,7 +48,7 @@ const NATIVE_PORT = PORT + 1;
 const OUT = env('ZOS_BENCH_APP_OUT');
 const LOG_DIR = env('ZOS_BENCH_LOG_DIR');
 const PROFILE_NAME = env('ZOS_BENCH_PROFILE', 'Bench');
-// A label for this pass (run.sh runs the app as shipped, then with WEBKIT_DISABLE_COMPOSITING_MODE=1).
+// A label for this pass (run.sh runs the app as shipped, then with WEBKIT_DISABLE_COMPOSITING_MODE=0).
 const VARIANT = env('ZOS_BENCH_VARIANT', 'default');
 // Generous ceilings: only a broken set-up should ever hit them.
 const START_TIMEOUT = 120_000;

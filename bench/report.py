@@ -34,7 +34,7 @@ def med(runs, key):
 
 
 def diagnosis(app, app_nc):
-    """Rows (figure, as shipped, no compositing) of the app's diagnostic figures."""
+    """Rows (figure, as shipped, GL compositing) of the app's diagnostic figures."""
     if not app or app.get("cold_start_ms") is None:
         return []
     nc = app_nc or {}
@@ -88,7 +88,7 @@ def main() -> int:
     core = load_lines(work / "core.jsonl")
     boto = load_lines(work / "boto3.jsonl")
     app = load_json(work / "app.json") or {}
-    app_nc = load_json(work / "app-no-compositing.json")
+    app_nc = load_json(work / "app-gl-compositing.json")
 
     count = meta.get("count", 100000)
     rows = []  # (figure, value text, goal text, verdict, key, raw value)
@@ -180,11 +180,11 @@ def main() -> int:
     diag = diagnosis(app, app_nc)
     if diag:
         print()
-        print("Where the app's time goes (diagnosis, no goals): the same binary as shipped and with")
-        print("WEBKIT_DISABLE_COMPOSITING_MODE=1 (under Xvfb there is no GPU: WebKit composites with llvmpipe)")
+        print("Where the app's time goes (diagnosis, no goals): the same binary as shipped (no GPU here, so")
+        print("WebKit's GL compositing off) and with WEBKIT_DISABLE_COMPOSITING_MODE=0 (GL through llvmpipe)")
         d1 = max(len(r[0]) for r in diag)
         d2 = max(len("as shipped"), max(len(r[1]) for r in diag))
-        print(f"{'':<{d1}}  {'as shipped':>{d2}}  no compositing")
+        print(f"{'':<{d1}}  {'as shipped':>{d2}}  GL compositing")
         for name, v1, v2 in diag:
             print(f"{name:<{d1}}  {v1:>{d2}}  {v2}")
     ctx = meta.get("context") or {}
@@ -202,7 +202,7 @@ def main() -> int:
         "core_runs": core,
         "boto3_runs": boto,
         "app": app,
-        "app_no_compositing": app_nc,
+        "app_gl_compositing": app_nc,
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(summary, indent=2) + "\n")

@@ -196,9 +196,9 @@ fn os_locale_plugin() -> tauri::plugin::TauriPlugin<tauri::Wry> {
 }
 
 pub fn run() {
-    let painting = rendering::set_up();
+    let drawing = rendering::set_up();
     init_logging();
-    tracing::info!("ZOS Browser {} starting; WebKit painting: {painting:?}", env!("CARGO_PKG_VERSION"));
+    tracing::info!("ZOS Browser {} starting; WebKit drawing: {drawing:?}", env!("CARGO_PKG_VERSION"));
     let builder = specta_builder();
     tauri::Builder::default()
         .plugin(os_locale_plugin())

@@ -1,37 +1,38 @@
-//! How WebKitGTK paints, chosen before it starts.
+//! How WebKitGTK draws, chosen before it starts.
 //!
-//! WebKitGTK (2.46+) paints with Skia on the GPU by default. Without a GPU (virtual desktops,
-//! remote X, CI under Xvfb) its GL is Mesa's llvmpipe, a software rasterizer, and painting
-//! "on the GPU" then costs more CPU than Skia's own CPU painting: measured with bench/run.sh
-//! and the filter probe on 2 cores, keystrokes in the quick filter over 100,000 rows took a
-//! median 62–68 ms this way and 26–38 ms with `WEBKIT_SKIA_ENABLE_CPU_RENDERING=1`, in
-//! alternating runs. No render node under /dev/dri means no GPU for this process: then ask
-//! WebKit for CPU painting. A value the user set is left as it is.
+//! WebKitGTK composites the page with OpenGL by default. Without a GPU (virtual desktops, remote
+//! X, CI under Xvfb) that GL is Mesa's llvmpipe, a software rasterizer on the same CPUs as the
+//! app, and every frame pays for it. Measured on 2 cores (bench/app-bench.mjs against the same
+//! radosgw, runs alternating): with compositing off, a quick-filter keystroke over 100,000 rows
+//! took a median 17–19 ms instead of 46–59 ms, scrolling to the middle 21–24 ms instead of
+//! 64–76 ms, and loading all 100,000 rows 13 s instead of 30–39 s. So: no GPU render node under
+//! /dev/dri → `WEBKIT_DISABLE_COMPOSITING_MODE=1`. With a GPU, WebKit's default stays. A value
+//! the user set (even `0`, which keeps compositing on) is left as it is.
 
 use std::path::Path;
 
-/// WebKit's switch for Skia's CPU painting.
-pub const CPU_RENDERING_VAR: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
+/// WebKitGTK's switch: set and not `0`, no accelerated compositing.
+pub const COMPOSITING_VAR: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
 
-/// Why painting is set up as it is (logged once logging runs).
+/// How the page is drawn, and why (logged once logging runs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Painting {
-    /// The user's environment already says (kept).
+pub enum Drawing {
+    /// The user's environment says (kept).
     AsTheUserSet,
-    /// A GPU render node exists: WebKit's default, GPU painting.
-    Gpu,
-    /// No render node: CPU painting asked for.
-    CpuWithoutGpu,
+    /// A GPU render node exists: WebKit's default, GL compositing.
+    GpuCompositing,
+    /// No render node: compositing off, WebKit draws with the CPU.
+    NoCompositingWithoutGpu,
 }
 
 /// The choice, from whether the variable is already set and how many render nodes exist.
-pub fn choose(already_set: bool, render_nodes: usize) -> Painting {
+pub fn choose(already_set: bool, render_nodes: usize) -> Drawing {
     if already_set {
-        Painting::AsTheUserSet
+        Drawing::AsTheUserSet
     } else if render_nodes > 0 {
-        Painting::Gpu
+        Drawing::GpuCompositing
     } else {
-        Painting::CpuWithoutGpu
+        Drawing::NoCompositingWithoutGpu
     }
 }
 
@@ -47,15 +48,15 @@ pub fn render_nodes(dir: &Path) -> usize {
         .unwrap_or(0)
 }
 
-/// Applies the choice to this process's environment. Call first thing in `run`, before any
-/// thread starts (the environment is not safe to change once other threads read it).
-pub fn set_up() -> Painting {
+/// Applies the choice to this process's environment (WebKit's processes inherit it). Call first
+/// thing in `run`, before any thread starts: the environment is not safe to change after.
+pub fn set_up() -> Drawing {
     if !cfg!(target_os = "linux") {
-        return Painting::AsTheUserSet;
+        return Drawing::AsTheUserSet;
     }
-    let choice = choose(std::env::var_os(CPU_RENDERING_VAR).is_some(), render_nodes(Path::new("/dev/dri")));
-    if choice == Painting::CpuWithoutGpu {
-        std::env::set_var(CPU_RENDERING_VAR, "1");
+    let choice = choose(std::env::var_os(COMPOSITING_VAR).is_some(), render_nodes(Path::new("/dev/dri")));
+    if choice == Drawing::NoCompositingWithoutGpu {
+        std::env::set_var(COMPOSITING_VAR, "1");
     }
     choice
 }
@@ -65,11 +66,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn cpu_painting_only_without_a_render_node_and_never_over_the_users_choice() {
-        assert_eq!(choose(false, 0), Painting::CpuWithoutGpu);
-        assert_eq!(choose(false, 1), Painting::Gpu);
-        assert_eq!(choose(true, 0), Painting::AsTheUserSet);
-        assert_eq!(choose(true, 2), Painting::AsTheUserSet);
+    fn compositing_off_only_without_a_render_node_and_never_over_the_users_choice() {
+        assert_eq!(choose(false, 0), Drawing::NoCompositingWithoutGpu);
+        assert_eq!(choose(false, 1), Drawing::GpuCompositing);
+        assert_eq!(choose(true, 0), Drawing::AsTheUserSet);
+        assert_eq!(choose(true, 2), Drawing::AsTheUserSet);
     }
 
     #[test]

@@ -73,6 +73,36 @@ pub fn validate_endpoint(endpoint: &str) -> Result<()> {
     }
 }
 
+/// What is wrong with a region for this addressing style; `None` when it may be used. The SDK's
+/// S3 endpoint rules build host names from the region and refuse, before anything is sent
+/// ("Invalid region: region was not a valid DNS name.", which would reach the user as a failed
+/// connection), a region that is no DNS name (parts between dots of 1 to 63 letters, digits or
+/// `-`, not starting with `-`) for ListBuckets, and one with a dot for a bucket's requests in
+/// virtual-host style. Beyond that any region works with radosgw, which checks a signature
+/// with the region the request names (crates/core/tests/addressing_rgw.rs).
+pub fn region_problem(region: &str, path_style: bool) -> Option<String> {
+    let label = |part: &str| {
+        (1..=63).contains(&part.len())
+            && !part.starts_with('-')
+            && part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    if !region.split('.').all(label) {
+        return Some("a region is letters, digits and '-' (for example us-east-1, cn or default)".into());
+    }
+    if !path_style && region.contains('.') {
+        return Some("with virtual-host addressing a region has no '.' (or use path style)".into());
+    }
+    None
+}
+
+/// Checks the region before any request is built ([`region_problem`]).
+pub fn validate_region(region: &str, path_style: bool) -> Result<()> {
+    match region_problem(region, path_style) {
+        Some(why) => Err(AppError::invalid_input(format!("region {region:?}: {why}"))),
+        None => Ok(()),
+    }
+}
+
 fn credentials(settings: &ConnectionSettings) -> Credentials {
     Credentials::new(
         settings.access_key_id.clone(),
@@ -115,6 +145,7 @@ fn s3_config(
     capabilities: Capabilities,
 ) -> Result<aws_sdk_s3::config::Builder> {
     validate_endpoint(&settings.endpoint)?;
+    validate_region(&settings.region, settings.path_style)?;
     let mut builder = aws_sdk_s3::Config::builder();
     if let Some(client) = http_client(&settings.network)? {
         builder = builder.http_client(client);
@@ -243,6 +274,23 @@ mod tests {
         for bad in ["127.0.0.1:7480", "ftp://x", "http://", "http://h/bucket", "not a url"] {
             let err = validate_endpoint(bad).unwrap_err();
             assert_eq!(err.code, ErrorCode::InvalidEndpoint, "{bad}");
+        }
+    }
+
+    #[test]
+    fn regions_are_dns_names_without_dots_in_virtual_host_style() {
+        for good in ["cn", "us-east-1", "default", "ZOS-Region-1"] {
+            assert_eq!(region_problem(good, false), None, "{good}");
+            assert_eq!(region_problem(good, true), None, "{good}");
+        }
+        assert_eq!(region_problem("eu.west", true), None);
+        assert!(region_problem("eu.west", false).unwrap().contains("no '.'"));
+        for bad in ["", "My Region", "区域", "a/b", "x_y", "-a", "a..b", &"x".repeat(64)] {
+            for path_style in [true, false] {
+                let err = validate_region(bad, path_style).unwrap_err();
+                assert_eq!(err.code, ErrorCode::InvalidInput, "{bad}");
+                assert!(err.detail.contains("letters, digits and '-'"), "{bad}: {err:?}");
+            }
         }
     }
 

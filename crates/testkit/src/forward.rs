@@ -197,3 +197,68 @@ async fn answer(
         return Ok(());
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Read, Write};
+
+    /// A server that reads one request (head and a 5-byte body) and answers with keep-alive.
+    fn one_shot_server() -> (SocketAddr, std::thread::JoinHandle<String>) {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let server = std::thread::spawn(move || {
+            let (mut conn, _) = listener.accept().unwrap();
+            let mut got = Vec::new();
+            let mut buf = [0u8; 1024];
+            while !got.ends_with(b"hello") {
+                let n = conn.read(&mut buf).unwrap();
+                assert!(n > 0, "closed early: {}", String::from_utf8_lossy(&got));
+                got.extend_from_slice(&buf[..n]);
+            }
+            conn.write_all(b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nConnection: keep-alive\r\nContent-Length: 2\r\n\r\nok").unwrap();
+            String::from_utf8(got).unwrap()
+        });
+        (addr, server)
+    }
+
+    #[test]
+    fn a_proxy_request_goes_on_in_origin_form_and_both_sides_are_told_to_close() {
+        let (upstream, server) = one_shot_server();
+        let forwarder = Forwarder::start(upstream);
+        let mut client = std::net::TcpStream::connect(forwarder.addr).unwrap();
+        client
+            .write_all(b"PUT http://b.s3.zos.test:7000/k?x=1 HTTP/1.1\r\nHost: b.s3.zos.test:7000\r\nAuthorization: AWS4-HMAC-SHA256 Credential=AK/20260101/cn/s3/aws4_request, Signature=0\r\nProxy-Connection: keep-alive\r\nContent-Length: 5\r\n\r\nhello")
+            .unwrap();
+        let mut answer = String::new();
+        client.read_to_string(&mut answer).unwrap();
+        assert_eq!(
+            answer,
+            "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\ncontent-length: 2\r\nConnection: close\r\n\r\nok"
+        );
+        let sent = server.join().unwrap();
+        assert!(sent.starts_with("PUT /k?x=1 HTTP/1.1\r\nhost: b.s3.zos.test:7000\r\n"), "{sent}");
+        assert!(sent.ends_with("content-length: 5\r\nConnection: close\r\n\r\nhello"), "{sent}");
+        assert!(!sent.to_ascii_lowercase().contains("proxy-connection"), "{sent}");
+
+        let seen = forwarder.take();
+        assert_eq!(seen.len(), 1);
+        let r = &seen[0];
+        assert_eq!((r.method.as_str(), r.authority.as_str()), ("PUT", "b.s3.zos.test:7000"));
+        assert_eq!((r.path.as_str(), r.path_only(), r.host.as_str()), ("/k?x=1", "/k", "b.s3.zos.test:7000"));
+        assert_eq!(r.signed_region().as_deref(), Some("cn"));
+        assert!(forwarder.take().is_empty());
+    }
+
+    #[test]
+    fn a_presigned_url_names_its_region_in_the_query() {
+        let r = Forwarded {
+            method: "GET".into(),
+            authority: "h".into(),
+            path: "/k?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AK%2F20260101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=1".into(),
+            host: "h".into(),
+            headers: vec![],
+        };
+        assert_eq!(r.signed_region().as_deref(), Some("us-east-1"));
+    }
+}

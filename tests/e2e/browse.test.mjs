@@ -1459,6 +1459,53 @@ describe('ZOS Browser: a user browses a real radosgw', () => {
     assert.match(state.hash, /prefix=images\//);
   });
 
+  step('Open bucket… by name: a missing bucket is refused with its code, a folder is kept as a bookmark and browsed from it', async () => {
+    const rowKeys = async () =>
+      browser.execute(() =>
+        [...document.querySelectorAll('[data-testid="object-table"] [role="row"][data-testid^="object-row-"]')].map((r) =>
+          r.dataset.testid.replace(/^object-row-/, ''),
+        ),
+      );
+    await click('bookmark-open-bucket');
+    await shown('open-bucket-dialog');
+    // A bucket that is not there: the server's answer, with its code, and nothing kept.
+    await fill('open-bucket-name', `${DROP_BUCKET}-none`);
+    await click('open-bucket-submit');
+    await waitText('open-bucket-dialog', (t) => t.includes('NoSuchBucket'), 'NoSuchBucket in the dialog');
+    // The bucket of the dropped files, and its folder "images" (the dialog adds the "/").
+    await fill('open-bucket-name', DROP_BUCKET);
+    await fill('open-bucket-prefix', 'images');
+    await waitText('open-bucket-prefix-shown', (t) => t.includes('images/'), 'the folder as it will be opened');
+    await click('open-bucket-submit');
+    await gone('open-bucket-dialog');
+    const mark = `bookmark-item-${DROP_BUCKET}/images/`;
+    await until(
+      async () => (await (await shown(mark)).getAttribute('aria-current')) === 'true',
+      () => `${mark} is the open place`,
+    );
+    let keys = [];
+    await until(
+      async () => (keys = await rowKeys()).includes('images/日落 1.jpg'),
+      () => `the folder images/ of ${DROP_BUCKET} listed: ${JSON.stringify(keys)}`,
+    );
+    assert.ok(keys.every((k) => k.startsWith('images/')), `only the folder's rows: ${JSON.stringify(keys)}`);
+    await painted();
+    screenshot('bookmark-opened.png');
+    // Elsewhere, then back through the bookmark.
+    await click(`bucket-item-${KEYS_BUCKET}`);
+    await until(async () => (await (await byTestId(mark)).getAttribute('aria-current')) !== 'true', () => 'left the bookmarked place');
+    await click(mark);
+    await until(
+      async () => (keys = await rowKeys()).includes('images/日落 1.jpg'),
+      () => `the bookmark opens images/ again: ${JSON.stringify(keys)}`,
+    );
+    const hash = await browser.execute(() => decodeURIComponent(location.hash));
+    assert.ok(hash.includes(`/b/${DROP_BUCKET}`) && hash.includes('prefix=images/'), hash);
+    // Removed again: the list says there are none.
+    await click(`bookmark-remove-${DROP_BUCKET}/images/`);
+    await gone(mark);
+  });
+
   step('the secret key is in the keyring and in no file the app wrote', async () => {
     const files = [];
     const leaks = [];

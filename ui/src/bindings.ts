@@ -2185,7 +2185,7 @@ caCertificate?: CertificateSummary | null; proxy?: ProfileProxy }
  * not empty.
  */
 export type ProfileCheck = { problems: FieldProblem[]; plainHttp: boolean }
-export type ProfileField = "name" | "endpoint" | "accessKeyId" | "secretAccessKey" | "searchEndpoint" | "proxyUrl"
+export type ProfileField = "name" | "endpoint" | "accessKeyId" | "secretAccessKey" | "searchEndpoint" | "proxyUrl" | "region"
 /**
  * What the profile form sends. `id: None` creates a profile; `secret_access_key: None` on an
  * existing profile keeps the stored secret.
@@ -2210,7 +2210,15 @@ export type ProfileProblem = "NameMissing" | "EndpointNotUrl" | "EndpointScheme"
 /**
  * The proxy URL is missing or not `http(s)://host:port` (detail says which).
  */
-"ProxyUrlInvalid"
+"ProxyUrlInvalid" | 
+/**
+ * The SDK signs and sends only a region of DNS labels (`us-east-1`, `cn`, `default`).
+ */
+"RegionNotDnsName" | 
+/**
+ * A dotted region works in path style only.
+ */
+"RegionDotWithVirtualHost"
 /**
  * A profile's proxy as the form and the profiles file hold it (its password: keyring only).
  */

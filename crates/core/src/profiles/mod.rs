@@ -17,6 +17,7 @@ pub use secrets::SecretStore;
 pub use service::ProfileService;
 pub use store::ProfileStore;
 
+use crate::client::{region_problem, RegionProblem};
 use crate::error::{AppError, ErrorCode, Result};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -101,6 +102,7 @@ pub enum ProfileField {
     SecretAccessKey,
     SearchEndpoint,
     ProxyUrl,
+    Region,
 }
 
 /// Why a field of the profile form cannot be used. The UI has one sentence per reason.
@@ -116,6 +118,10 @@ pub enum ProfileProblem {
     SecretMissing,
     /// The proxy URL is missing or not `http(s)://host:port` (detail says which).
     ProxyUrlInvalid,
+    /// The SDK signs and sends only a region of DNS labels (`us-east-1`, `cn`, `default`).
+    RegionNotDnsName,
+    /// A dotted region works in path style only.
+    RegionDotWithVirtualHost,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -194,6 +200,17 @@ pub fn check(input: &ProfileInput) -> ProfileCheck {
     if let Some(why) = input.network.proxy.problem() {
         add(ProfileField::ProxyUrl, ProfileProblem::ProxyUrlInvalid, &format!("proxy: {why}"), None);
     }
+    // Empty is saved as "default" (to_profile).
+    let region = input.region.trim();
+    if let Some(why) =
+        Some(region).filter(|r| !r.is_empty()).and_then(|r| region_problem(r, input.path_style))
+    {
+        let reason = match why {
+            RegionProblem::NotDnsName => ProfileProblem::RegionNotDnsName,
+            RegionProblem::DotWithVirtualHost => ProfileProblem::RegionDotWithVirtualHost,
+        };
+        add(ProfileField::Region, reason, &format!("region: {}", why.detail()), Some(region.to_owned()));
+    }
     if input.access_key_id.trim().is_empty() {
         add(ProfileField::AccessKeyId, ProfileProblem::AccessKeyMissing, "the access key id is empty", None);
     }
@@ -267,6 +284,26 @@ mod tests {
 
     fn reasons(i: &ProfileInput) -> Vec<ProfileProblem> {
         check(i).problems.into_iter().map(|p| p.reason).collect()
+    }
+
+    #[test]
+    fn a_region_the_sdk_would_not_send_is_said_in_the_form() {
+        let with =
+            |region: &str, path_style: bool| ProfileInput { region: region.into(), path_style, ..input() };
+        for ok in ["", "default", "cn", "us-east-1", "ZOS-Region-1"] {
+            assert_eq!(reasons(&with(ok, false)), [], "{ok:?}");
+        }
+        for bad in ["My Region", "区域", "a/b", "x_y", "-x", "a..b"] {
+            assert_eq!(reasons(&with(bad, true)), [ProfileProblem::RegionNotDnsName], "{bad:?}");
+        }
+        // A dotted region: path style sends it, virtual-host style cannot.
+        assert_eq!(reasons(&with("eu.west", true)), []);
+        let problem = check(&with(" eu.west ", false)).problems.remove(0);
+        assert_eq!(
+            (problem.field, problem.reason, problem.part.as_deref()),
+            (ProfileField::Region, ProfileProblem::RegionDotWithVirtualHost, Some("eu.west"))
+        );
+        assert_eq!(with("a b", true).validate().unwrap_err().code, ErrorCode::InvalidInput);
     }
 
     #[test]

@@ -120,6 +120,28 @@ describe("ProfileDialog", () => {
     expect(shown).not.toContain("English detail"); // the sentence is in the user's language only
   });
 
+  it("says under the region why the SDK could not send it, with the region's words", async () => {
+    rustSays((input) => ({
+      problems: input.region.includes(" ")
+        ? [problem("region", "RegionNotDnsName", input.region.trim())]
+        : input.region.includes(".") && !input.pathStyle
+          ? [problem("region", "RegionDotWithVirtualHost", input.region.trim())]
+          : [],
+      plainHttp: false,
+    }));
+    renderWithProviders(<ProfileDialog onClose={() => {}} onSaved={() => {}} />);
+    type("profile-region", "My Region");
+    expect((await screen.findByTestId("profile-region-error")).textContent).toBe(
+      "“My Region” cannot be a region: use letters, digits and “-” (e.g. default, cn, us-east-1).",
+    );
+    type("profile-region", "eu.west");
+    const pathStyle = screen.getByTestId("profile-path-style") as HTMLInputElement;
+    if (pathStyle.checked) fireEvent.click(pathStyle);
+    await waitFor(() => expect(screen.getByTestId("profile-region-error").textContent).toContain("works only with path-style addressing"));
+    fireEvent.click(pathStyle);
+    await waitFor(() => expect(screen.queryByTestId("profile-region-error")).toBeNull());
+  });
+
   it("shows a field's problem only once it was edited (or after Save)", async () => {
     rustSays((input) => ({
       problems: [

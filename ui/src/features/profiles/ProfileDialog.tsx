@@ -175,7 +175,13 @@ export function ProfileDialog({ profile, onClose, onSaved }: Props) {
           />
         </Field>
         <div className="form-row">
-          <Field label={t("profileDialog.region")} htmlFor={`${ids}-region`} hint={t("profileDialog.regionHint")}>
+          <Field
+            label={t("profileDialog.region")}
+            htmlFor={`${ids}-region`}
+            hint={t("profileDialog.regionHint")}
+            error={problemText("region")}
+            errorTestId="profile-region-error"
+          >
             <input
               id={`${ids}-region`}
               data-testid="profile-region"

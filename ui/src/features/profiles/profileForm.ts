@@ -101,6 +101,8 @@ export const PROBLEM_MESSAGES: Record<ProfileProblem, MessageKey> = {
   AccessKeyMissing: "profileDialog.problem.AccessKeyMissing",
   SecretMissing: "profileDialog.problem.SecretMissing",
   ProxyUrlInvalid: "profileDialog.problem.ProxyUrlInvalid",
+  RegionNotDnsName: "profileDialog.problem.RegionNotDnsName",
+  RegionDotWithVirtualHost: "profileDialog.problem.RegionDotWithVirtualHost",
 };
 
 /** The fields Rust checks, with the testid of each one's input. */
@@ -111,6 +113,7 @@ export const CHECKED_FIELDS: Record<ProfileField, string> = {
   secretAccessKey: "profile-secret-key",
   searchEndpoint: "profile-search-endpoint",
   proxyUrl: "profile-proxy-url",
+  region: "profile-region",
 };
 
 export function isCheckedField(key: keyof ProfileForm): key is ProfileField {

@@ -1579,7 +1579,17 @@ Date?: string | null; Days?: number | null; ExpiredObjectDeleteMarker?: boolean 
 /**
  * One profile in an export file: no id (the importer makes its own), never a secret.
  */
-export type ExportedProfile = { name: string; endpoint: string; region?: string; pathStyle?: boolean; accessKeyId: string; searchEndpoint?: string | null }
+export type ExportedProfile = { name: string; endpoint: string; region?: string; pathStyle?: boolean; accessKeyId: string; searchEndpoint?: string | null; 
+/**
+ * The profile's own CA certificates (PEM: public, what a colleague's app needs to trust the
+ * company's endpoint), when it has any. Checked again when imported.
+ */
+caPem?: string | null; 
+/**
+ * The profile's proxy: mode, URL, user name, no-proxy hosts (its password stays in the
+ * exporter's keyring); none for the system's.
+ */
+proxy?: ProfileProxy | null }
 /**
  * Why a result asked of the server came from the local engine.
  */
@@ -1654,7 +1664,12 @@ export type ImageRef = { bucket: string; key: string; versionId: string | null }
  * An imported profile as the import dialog shows it: the entry and what the profile form's
  * own rule says about it (a missing secret is not a problem here: it may be entered later).
  */
-export type ImportCandidate = { profile: ExportedProfile; problems: FieldProblem[] }
+export type ImportCandidate = { profile: ExportedProfile; problems: FieldProblem[]; 
+/**
+ * What its CA file says, when it carries one (`None` too when the PEM does not parse: the
+ * import then refuses it with CertificateFileInvalid).
+ */
+ca: CertificateSummary | null }
 export type IndexDocument = { Suffix: string }
 export type ItemPage = { items: ItemView[]; 
 /**

@@ -9,6 +9,7 @@ use common::*;
 use std::path::Path;
 use zos_core::buckets;
 use zos_core::profiles::exchange::{parse_export, AwsFiles, AwsImportChoice};
+use zos_core::profiles::{ProfileProxy, ProxyMode};
 use zos_core::session::Sessions;
 use zos_core::ErrorCode;
 
@@ -78,21 +79,42 @@ async fn an_aws_credentials_profile_imports_with_its_secret_in_the_keyring_only(
     let candidates = parse_export(&exported).unwrap();
     assert!(candidates[0].problems.is_empty());
     let KeyringProfiles { config: other_config, profiles: other, .. } = KeyringProfiles::new("export-import");
-    let imported = other.save_imported(candidates[0].profile.to_input(None)).await.unwrap();
+    let imported = other.import(candidates[0].profile.clone(), None).await.unwrap();
     assert_eq!((imported.name.as_str(), imported.endpoint.as_str()), ("From AWS", srv.endpoint.as_str()));
     let err = other.settings(&imported, None).await.unwrap_err();
     assert_eq!(err.code, ErrorCode::KeyringError, "no secret yet: {err:?}");
-    let with_secret =
-        other.save_imported(candidates[0].profile.to_input(Some(srv.user1.1.clone()))).await.unwrap();
+    let with_secret = other.import(candidates[0].profile.clone(), Some(srv.user1.1.clone())).await.unwrap();
     assert!(other.settings(&with_secret, None).await.is_ok());
+
+    // A colleague's export with the company CA and proxy: both arrive, read back from the store.
+    let mut company = candidates[0].profile.clone();
+    company.name = "Company".into();
+    company.ca_pem = Some(include_str!("data/test-ca.pem").to_owned());
+    company.proxy = Some(ProfileProxy {
+        mode: ProxyMode::Custom,
+        url: Some("http://proxy.corp:3128".into()),
+        username: Some("alice".into()),
+        no_proxy: Some("localhost".into()),
+    });
+    let with_ca = other.import(company.clone(), None).await.unwrap();
+    let stored = other.get(&with_ca.id).await.unwrap();
+    assert_eq!(
+        stored.ca_certificate.map(|c| c.subject).as_deref(),
+        Some("CN=ZOS Test CA, O=ZOS Browser tests")
+    );
+    assert_eq!(Some(stored.proxy), company.proxy);
+    // A CA that is no certificate is refused, and nothing is saved.
+    company.ca_pem = Some("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n".into());
+    assert_eq!(other.import(company, None).await.unwrap_err().code, ErrorCode::CertificateFileInvalid);
+    assert_eq!(other.list().await.unwrap().len(), 3);
 
     // An import that fails the form's rule saves nothing.
     let mut bad = candidates[0].profile.to_input(None);
     bad.endpoint = "zos:7480".into();
     assert_eq!(other.save_imported(bad).await.unwrap_err().code, ErrorCode::InvalidEndpoint);
-    assert_eq!(other.list().await.unwrap().len(), 2);
+    assert_eq!(other.list().await.unwrap().len(), 3);
 
-    for p in [&imported, &with_secret] {
+    for p in [&imported, &with_secret, &with_ca] {
         other.delete(p.id.clone()).await.unwrap();
     }
     profiles.delete(id.clone()).await.unwrap();

@@ -42,7 +42,7 @@ pub async fn import_profile(
     profile: ExportedProfile,
     secret_access_key: Option<String>,
 ) -> Result<Profile, AppError> {
-    state.profiles.save_imported(profile.to_input(secret_access_key)).await
+    state.profiles.import(profile, secret_access_key).await
 }
 
 fn aws_files() -> Result<AwsFiles, AppError> {

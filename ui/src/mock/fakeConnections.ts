@@ -29,10 +29,12 @@ const FILE: ImportCandidate[] = [
   {
     profile: { name: "Team ZOS", endpoint: "https://zos-team.example.com", region: "default", pathStyle: true, accessKeyId: "AKIATEAMEXAMPLE01" },
     problems: [],
+    ca: null,
   },
   {
     profile: { name: "Old gateway", endpoint: "zos-old.example.com/s3", region: "default", pathStyle: true, accessKeyId: "AKIAOLDEXAMPLE002" },
     problems: [{ field: "endpoint", reason: "EndpointNotUrl", part: null, detail: "relative URL without a base" }],
+    ca: null,
   },
 ];
 

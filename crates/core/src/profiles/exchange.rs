@@ -2,8 +2,10 @@
 //! secret and the id), and the profiles of the AWS CLI's `~/.aws/credentials` + `~/.aws/config`
 //! (their secret goes straight to the keyring; replies to the UI never carry it).
 
+use super::network::{NetworkInput, ProfileProxy};
 use super::{check, FieldProblem, Profile, ProfileInput, ProfileProblem};
 use crate::error::{AppError, ErrorCode, Result};
+use crate::network::{parse_pem, CertificateSummary};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::collections::BTreeMap;
@@ -24,6 +26,15 @@ pub struct ExportedProfile {
     pub access_key_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search_endpoint: Option<String>,
+    /// The profile's own CA certificates (PEM: public, what a colleague's app needs to trust the
+    /// company's endpoint), when it has any. Checked again when imported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ca_pem: Option<String>,
+    /// The profile's proxy: mode, URL, user name, no-proxy hosts (its password stays in the
+    /// exporter's keyring); none for the system's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(optional)]
+    pub proxy: Option<ProfileProxy>,
 }
 
 fn path_style_default() -> bool {
@@ -49,6 +60,8 @@ impl From<&Profile> for ExportedProfile {
             path_style: p.path_style,
             access_key_id: p.access_key_id.clone(),
             search_endpoint: p.search_endpoint.clone(),
+            ca_pem: p.ca_pem.clone(),
+            proxy: Some(p.proxy.clone()).filter(|proxy| *proxy != ProfileProxy::default()),
         }
     }
 }
@@ -66,7 +79,7 @@ impl ExportedProfile {
             access_key_id: self.access_key_id.clone(),
             secret_access_key: secret.filter(|s| !s.is_empty()),
             search_endpoint: self.search_endpoint.clone(),
-            network: Default::default(),
+            network: NetworkInput { proxy: self.proxy.clone().unwrap_or_default(), ..Default::default() },
         }
     }
 }
@@ -78,6 +91,9 @@ impl ExportedProfile {
 pub struct ImportCandidate {
     pub profile: ExportedProfile,
     pub problems: Vec<FieldProblem>,
+    /// What its CA file says, when it carries one (`None` too when the PEM does not parse: the
+    /// import then refuses it with CertificateFileInvalid).
+    pub ca: Option<CertificateSummary>,
 }
 
 /// The profile form's rule, except that the secret may come later.
@@ -108,7 +124,11 @@ pub fn parse_export(bytes: &[u8]) -> Result<Vec<ImportCandidate>> {
     Ok(file
         .profiles
         .into_iter()
-        .map(|profile| ImportCandidate { problems: import_problems(&profile.to_input(None)), profile })
+        .map(|profile| ImportCandidate {
+            problems: import_problems(&profile.to_input(None)),
+            ca: profile.ca_pem.as_deref().and_then(|pem| parse_pem(pem).ok()),
+            profile,
+        })
         .collect())
 }
 
@@ -310,6 +330,31 @@ mod tests {
             network: Default::default(),
         }
         .to_profile("id-123".into())
+    }
+
+    #[test]
+    fn an_export_carries_the_profiles_ca_and_proxy_but_not_the_proxy_password() {
+        let pem = include_str!("../../tests/data/test-ca.pem").to_owned();
+        let mut p = profile();
+        p.ca_pem = Some(pem.clone());
+        p.proxy = ProfileProxy {
+            mode: super::super::ProxyMode::Custom,
+            url: Some("http://proxy.corp:3128".into()),
+            username: Some("alice".into()),
+            no_proxy: Some("localhost,.corp".into()),
+        };
+        let bytes = export_profiles(&[p.clone(), profile()]);
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert!(text.contains("BEGIN CERTIFICATE") && text.contains("http://proxy.corp:3128"), "{text}");
+        assert!(!text.to_lowercase().contains("password"), "{text}");
+        let back = parse_export(&bytes).unwrap();
+        assert_eq!(back[0].profile.proxy.as_ref(), Some(&p.proxy));
+        assert_eq!(back[0].profile.ca_pem.as_deref(), Some(pem.as_str()));
+        assert!(back[0].ca.as_ref().is_some_and(|ca| ca.certificates == 1), "{:?}", back[0].ca);
+        assert_eq!(back[0].profile.to_input(None).network.proxy, p.proxy);
+        // A profile with neither says nothing of them.
+        assert_eq!((back[1].profile.ca_pem.as_deref(), back[1].ca.as_ref()), (None, None));
+        assert_eq!(back[1].profile.proxy, None);
     }
 
     #[test]

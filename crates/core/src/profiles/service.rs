@@ -1,6 +1,6 @@
 //! The one door to profiles and their secrets. Cheap to clone (shared state inside).
 
-use super::exchange::{self, AwsFiles, AwsImportChoice};
+use super::exchange::{self, AwsFiles, AwsImportChoice, ExportedProfile};
 use super::{check, Profile, ProfileCheck, ProfileInput, ProfileStore, SecretStore};
 use crate::bookmarks::BookmarkStore;
 use crate::client::ConnectionSettings;
@@ -158,7 +158,25 @@ impl ProfileService {
 
     /// Saves an imported profile: the profile form's rule, except that the secret may be entered
     /// later (by editing the profile; until then it cannot connect and says so).
+    /// Imports one profile of an export file, with the secret the user entered (or none yet)
+    /// and the CA certificates it carries, checked as a chosen CA file is.
+    pub async fn import(&self, exported: ExportedProfile, secret: Option<String>) -> Result<Profile> {
+        let ca = match &exported.ca_pem {
+            Some(pem) => Some((pem.clone(), crate::network::parse_pem(pem)?)),
+            None => None,
+        };
+        self.save_imported_with_ca(exported.to_input(secret), ca).await
+    }
+
     pub async fn save_imported(&self, input: ProfileInput) -> Result<Profile> {
+        self.save_imported_with_ca(input, None).await
+    }
+
+    async fn save_imported_with_ca(
+        &self,
+        input: ProfileInput,
+        ca: Option<(String, crate::network::CertificateSummary)>,
+    ) -> Result<Profile> {
         if let Some(p) = exchange::import_problems(&input).into_iter().next() {
             let mut strict = input.clone();
             strict.secret_access_key = Some("-".into());
@@ -166,7 +184,11 @@ impl ProfileService {
             return Err(AppError::invalid_input(p.detail));
         }
         let id = uuid::Uuid::new_v4().to_string();
-        let profile = input.to_profile(id.clone());
+        let mut profile = input.to_profile(id.clone());
+        if let Some((pem, summary)) = ca {
+            profile.ca_pem = Some(pem);
+            profile.ca_certificate = Some(summary);
+        }
         let secret = input.secret_access_key.filter(|s| !s.is_empty());
         let (store, secrets) = (self.store.clone(), self.secrets.clone());
         let saved = blocking(move || {

@@ -109,6 +109,7 @@ export function ImportProfilesDialog({ candidates, existing, onClose }: Props) {
                   <small className="exchange-detail">
                     {c.profile.endpoint} · {c.profile.accessKeyId}
                   </small>
+                  <NetworkNote candidate={c} index={i} />
                 </span>
               </label>
               {blocked && (
@@ -166,5 +167,24 @@ export function ImportProfilesDialog({ candidates, existing, onClose }: Props) {
         })}
       </div>
     </Modal>
+  );
+}
+
+/** What the entry brings besides its endpoint: its own CA and its proxy, when it has them. */
+function NetworkNote({ candidate, index }: { candidate: ImportCandidate; index: number }) {
+  const { t } = useT();
+  const { profile, ca } = candidate;
+  const proxy = profile.proxy;
+  const lines: string[] = [];
+  if (profile.caPem) {
+    lines.push(ca ? t("exchange.import.ca", { subject: ca.subject, until: ca.notAfter.slice(0, 10) }) : t("exchange.import.caInvalid"));
+  }
+  if (proxy?.mode === "custom" && proxy.url) lines.push(t("exchange.import.proxy", { url: proxy.url }));
+  if (proxy?.mode === "direct") lines.push(t("exchange.import.direct"));
+  if (lines.length === 0) return null;
+  return (
+    <small className="exchange-detail" data-testid={`import-network-${index}`}>
+      {lines.join(" · ")}
+    </small>
   );
 }

@@ -22,14 +22,17 @@ const FILE: ImportCandidate[] = [
   {
     profile: { name: "Team ZOS", endpoint: "https://zos-team.example.com", region: "default", pathStyle: true, accessKeyId: "AKTEAM" },
     problems: [],
+    ca: null,
   },
   {
     profile: { name: "Broken", endpoint: "zos-old.example.com/s3", region: "default", pathStyle: true, accessKeyId: "AKOLD" },
     problems: [{ field: "endpoint", reason: "EndpointNotUrl", part: null, detail: "relative URL" }],
+    ca: null,
   },
   {
     profile: { name: "Other", endpoint: "https://other.example.com", region: "cn", pathStyle: false, accessKeyId: "AKOTHER" },
     problems: [],
+    ca: null,
   },
 ];
 
@@ -124,6 +127,31 @@ describe("Import profiles…", () => {
     expect(refetch).toHaveBeenCalledWith({ queryKey: ["profiles"] });
     expect(within(dialog).getByTestId("import-imported-0")).toBeTruthy();
     expect(within(dialog).queryByTestId("import-submit")).toBeNull();
+  });
+
+  it("says which CA and proxy a profile brings, and sends them back as read", async () => {
+    const company: ImportCandidate = {
+      profile: {
+        ...FILE[0].profile,
+        name: "Company",
+        caPem: "-----BEGIN CERTIFICATE-----…",
+        proxy: { mode: "custom", url: "http://proxy.corp:3128", username: "alice", noProxy: "localhost" },
+      },
+      problems: [],
+      ca: { subject: "CN=Corp Root CA", issuer: "CN=Corp Root CA", notBefore: "2026-01-01T00:00:00Z", notAfter: "2031-01-01T00:00:00Z", expired: false, certificates: 1 },
+    };
+    vi.mocked(api.readProfilesFile).mockResolvedValue([company, FILE[2]]);
+    const user = userEvent.setup();
+    renderWithProviders(<Picker />);
+    await pick(user, "profile-import");
+    const dialog = await screen.findByTestId("import-profiles-dialog");
+    expect(within(dialog).getByTestId("import-network-0").textContent).toBe(
+      "Trusts its own CA: CN=Corp Root CA (valid until 2031-01-01) · Through the proxy http://proxy.corp:3128",
+    );
+    expect(within(dialog).queryByTestId("import-network-1")).toBeNull();
+    fireEvent.click(within(dialog).getByTestId("import-submit"));
+    await within(dialog).findByTestId("import-done");
+    expect(api.importProfile).toHaveBeenCalledWith(company.profile, null);
   });
 
   it("says a refusal beside its profile, and a second Import does not import the others twice", async () => {

@@ -644,6 +644,17 @@ async function filterPhase() {
       const row = document.querySelector('[data-testid="object-table"] [role="row"][aria-rowindex="2"]');
       return row ? row.getAttribute('data-testid') : null;
     };
+    // As expectedMatches (node side): plain text a substring, with * or ? a glob (case-insensitive).
+    const renderedAllMatch = (text) => {
+      const lower = text.toLowerCase();
+      const test = /[*?]/.test(lower)
+        ? ((re) => (n) => re.test(n))(
+            new RegExp('^' + [...lower].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))).join('') + '$', 'su'),
+          )
+        : (n) => n.includes(lower);
+      const rows = [...document.querySelectorAll('[data-testid="object-table"] [role="row"][data-testid^="object-row-"]')];
+      return rows.length > 0 && rows.every((r) => test(r.dataset.testid.replace(/^object-row-.*\//, '').toLowerCase()));
+    };
     window.addEventListener(
       'keydown',
       () => {
@@ -676,7 +687,11 @@ async function filterPhase() {
           const count = countNow();
           const first = firstRowNow();
           const empty = !!document.querySelector('[data-testid="object-filter-empty"]');
-          const ok = count === want.count && (want.count === 0 ? empty : first === want.firstRow);
+          // The list's first row when the table shows its top; a keystroke that hides no row
+          // leaves the table where it was: then every row in the DOM must match the text.
+          const ok =
+            count === want.count &&
+            (want.count === 0 ? empty : first !== null ? first === want.firstRow : renderedAllMatch(want.text));
           if (ok) {
             setTimeout(() => {
               f.result = { ms: performance.now() - t0, frames, js_ms: firstFrame - t0, layout_ms: layoutMs, marks };
@@ -701,7 +716,7 @@ async function filterPhase() {
       await browser.execute((w) => {
         window.__zosFilter.result = null;
         window.__zosFilter.armed = w;
-      }, { count: want.count, firstRow });
+      }, { count: want.count, firstRow, text: step.text });
       await box.addValue(step.key);
       const r = await browser.executeAsync((done) => {
         const until = performance.now() + 15000;

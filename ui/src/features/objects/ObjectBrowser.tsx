@@ -97,6 +97,14 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
   const rowFilter = useMemo(() => new RowFilter(rows), [rows]);
   const visible = useMemo(() => rowFilter.rowsFor(filterText), [rowFilter, filterText]);
   const filtering = filterText !== "";
+  // The table goes back to its top (or the focus row) when a new text shows other rows; a
+  // keystroke that hides nothing (RowFilter hands back the same array) leaves it where it is.
+  // (A page loaded meanwhile is the same list, grown: it moves nothing.)
+  const [listShown, setListShown] = useState({ text: filterText, rows: visible, key: 0 });
+  if (listShown.text !== filterText || listShown.rows !== visible) {
+    const other = listShown.text !== filterText && listShown.rows !== visible;
+    setListShown({ text: filterText, rows: visible, key: other ? listShown.key + 1 : listShown.key });
+  }
   const filterRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLDivElement>(null);
 
@@ -312,7 +320,7 @@ export function ObjectBrowser({ profileId, bucket, prefix, initialSelect, endpoi
               rows={visible}
               filter={!filtering ? null : { text: filterText, loaded: rows.length, onClear: () => changeFilter("") }}
               tableRef={tableRef}
-              scrollKey={filterText}
+              scrollKey={String(listShown.key)}
               selected={selection.selected}
               focusKey={focusKey}
               sort={sort}

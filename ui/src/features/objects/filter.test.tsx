@@ -44,6 +44,25 @@ beforeEach(() => {
   vi.mocked(api.listObjects).mockResolvedValue(page("f/", FOLDERS, OBJECTS.map((k) => obj(k))));
 });
 
+describe("quick filter: where the list stands", () => {
+  it("stays where the user scrolled while a keystroke hides no row, and goes to the top when it does", async () => {
+    const many = Array.from({ length: 300 }, (_, i) => `f/obj-${String(i).padStart(4, "0")}.txt`);
+    vi.mocked(api.listObjects).mockResolvedValue(page("f/", [], many.map((k) => obj(k))));
+    renderBrowser("f/");
+    await screen.findByTestId("object-row-f/obj-0000.txt");
+    const table = screen.getByTestId("object-table");
+    table.scrollTop = 3400; // row 100 at the top
+    fireEvent.scroll(table);
+    await screen.findByTestId("object-row-f/obj-0100.txt");
+    type("obj"); // every row still matches: the same list
+    expect(table.scrollTop).toBe(3400);
+    expect(screen.getByTestId("object-row-f/obj-0100.txt")).toBeTruthy();
+    type("obj-02"); // other rows: from the top
+    expect(table.scrollTop).toBe(0);
+    expect(shownKeys()[0]).toBe("f/obj-0200.txt");
+  });
+});
+
 describe("quick filter: what it shows", () => {
   it("plain text: case-insensitive part of the name, folders and objects, with N of M and a clear button", async () => {
     await browse();

@@ -2,7 +2,7 @@
 // keyboard where a user would: for looking at the app as a user does (not a test).
 // Run through run.sh with ZOS_E2E_SCRIPT=screens.mjs and ZOS_SCREENS_DIR=<folder>
 // (scripts/sandbox.sh --screens DIR does this on the sandbox data).
-import { need, openApp } from './app-session.mjs';
+import { need, openApp, windowShot } from './app-session.mjs';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,7 +32,7 @@ async function shot(name) {
   await painted();
   await new Promise((r) => setTimeout(r, 250));
   const file = join(DIR, `${name}.png`);
-  await browser.saveScreenshot(file);
+  await windowShot(browser, file);
   console.log(`screenshot: ${file}`);
 }
 /** Answers the app's next file dialogs (the debug-only e2e hook reads this file in Rust). */
@@ -52,6 +52,20 @@ async function retype(id, text) {
   // addValue, not keys(): WebKitWebDriver's key actions drop Shift here ("_" arrives as "-").
   // The element is looked up again: clearing it may have rendered a new one.
   await (await shown(id)).addValue(text);
+}
+/** Puts text in a field as a paste does (one input event): typed keys sometimes lose Shift. */
+async function paste(id, text) {
+  await (await shown(id)).click();
+  await browser.execute(
+    (testId, value) => {
+      const box = document.querySelector(`[data-testid="${testId}"]`);
+      const proto = box instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+      Object.getOwnPropertyDescriptor(proto, 'value').set.call(box, value);
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    id,
+    text,
+  );
 }
 const focused = () => browser.execute(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
 const go = (hash) => browser.execute((h) => { window.location.hash = h; }, hash);
@@ -231,7 +245,7 @@ try {
     // Metadata search: a query typed (the builder follows), radosgw has none, run here.
     await go(`/p/${profileId}/search?bucket=photos`);
     await shown('search-page');
-    await retype('search-query', 'content_type==image/jpeg and size>100000');
+    await paste('search-query', 'content_type==image/jpeg and size>100000');
     await shot(`41-${lang}-search-query`);
     await click('search-run');
     await browser
@@ -299,6 +313,47 @@ try {
     await shot(`50-${lang}-preview-csv`);
     await browser.keys('Escape');
     await (await el('preview-dialog')).waitForDisplayed({ reverse: true, timeout: TIMEOUT });
+
+    // Open bucket… by name (a folder in it), kept as a bookmark; a star on another bucket.
+    await click('bookmark-open-bucket');
+    await shown('open-bucket-dialog');
+    await type('open-bucket-name', 'documents');
+    await type('open-bucket-prefix', 'reports');
+    await shown('open-bucket-prefix-shown');
+    await shot(`51-${lang}-open-bucket`);
+    await click('open-bucket-submit');
+    await (await el('open-bucket-dialog')).waitForDisplayed({ reverse: true, timeout: TIMEOUT });
+    await shown('bookmark-item-documents/reports/');
+    const star = await el('bucket-star-photos');
+    await star.scrollIntoView();
+    await star.click();
+    await shown('bookmark-item-photos/');
+    await shot(`52-${lang}-bookmarks`);
+    await click('bookmark-remove-documents/reports/');
+    await click('bookmark-remove-photos/');
+
+    // Profiles out and in: export to a file (the native save dialog answered), then import it.
+    const exported = join(tmpdir(), `zos-screens-profiles-${lang}.json`);
+    answerDialogs({ save: exported });
+    await click('profile-exchange-menu');
+    await click('profile-export');
+    await shown('export-profiles-dialog');
+    await shot(`53-${lang}-export-profiles`);
+    await click('export-save');
+    await shown('export-done');
+    await click('export-close');
+    answerDialogs({ open: [exported] });
+    await click('profile-exchange-menu');
+    await click('profile-import');
+    await shown('import-profiles-dialog');
+    await shot(`54-${lang}-import-profiles`);
+    await click('import-close');
+    await click('profile-exchange-menu');
+    await click('profile-import-aws');
+    await shown('aws-import-dialog');
+    await shot(`55-${lang}-import-aws`);
+    await click('aws-close');
+    rmSync(exported, { force: true });
   }
   // Quit with the big upload running (and the folder waiting): the next start offers both again.
   await browser.deleteSession();

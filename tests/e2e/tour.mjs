@@ -2,7 +2,7 @@
 // add the sandbox profile, open the "photos" bucket, enter 2026/trips/, select an image.
 // Run through run.sh with ZOS_E2E_SCRIPT=tour.mjs and ZOS_TOUR_SHOT=<png path>
 // (scripts/sandbox.sh --screenshot does this).
-import { need, openApp } from './app-session.mjs';
+import { need, openApp, windowShot } from './app-session.mjs';
 
 const TIMEOUT = 20_000;
 const browser = await openApp();
@@ -34,7 +34,7 @@ try {
   await row.click();
   await browser.$('[data-testid="details-contentType"]').waitForDisplayed({ timeout: TIMEOUT });
   await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
-  await browser.saveScreenshot(need('ZOS_TOUR_SHOT'));
+  await windowShot(browser, need('ZOS_TOUR_SHOT'));
   console.log(`screenshot: ${process.env.ZOS_TOUR_SHOT}`);
 } finally {
   await browser.deleteSession();

@@ -21,6 +21,9 @@ async function shown(id) {
 }
 async function click(id) {
   const e = await el(id);
+  await e.waitForExist({ timeout: TIMEOUT });
+  // As a user scrolls to it (a long menu, a full sidebar): in view first.
+  await browser.execute((testId) => document.querySelector(`[data-testid="${testId}"]`)?.scrollIntoView({ block: 'nearest' }), id);
   await e.waitForClickable({ timeout: TIMEOUT });
   await e.click();
 }

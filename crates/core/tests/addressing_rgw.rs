@@ -352,8 +352,7 @@ async fn a_region_typed_as_free_text_signs_requests_radosgw_accepts() {
                 .profiles
                 .save(profile(site, site.endpoint(), region, path_style))
                 .await
-                .err()
-                .expect("refused")
+                .expect_err("refused")
         }
     };
     for region in ["My Region", "区域", "a/b", "x_y"] {

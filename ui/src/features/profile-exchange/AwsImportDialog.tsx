@@ -1,5 +1,5 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useId } from "react";
 import { api, type AwsProfile, type Profile } from "../../backend";
 import { Field } from "../../components/Field";
 import { Icon } from "../../components/Icon";
@@ -10,6 +10,7 @@ import { useT } from "../../i18n";
 import "./exchange.css";
 import { queryKeys } from "../../lib/queryKeys";
 import { nameClashes, type ImportRow } from "./model";
+import { ImportFooter, useImportRun } from "./useImportRun";
 
 interface Props {
   existing: Profile[];
@@ -59,39 +60,17 @@ export function AwsImportDialog({ existing, onClose }: Props) {
 }
 
 function AwsForm({ profiles, existing, onClose }: { profiles: AwsProfile[]; existing: Profile[]; onClose: () => void }) {
-  const { t, tn } = useT();
-  const qc = useQueryClient();
+  const { t } = useT();
   const ids = useId();
-  const [rows, setRows] = useState<AwsRow[]>(() => profiles.map(rowOf));
-  const [busy, setBusy] = useState(false);
-  const closeButton = useRef<HTMLButtonElement>(null);
-  const [tried, setTried] = useState(false);
-  const set = (i: number, patch: Partial<AwsRow>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const pending = rows.map((_, i) => i).filter((i) => rows[i].pick && rows[i].result?.kind !== "done");
-  const imported = rows.filter((r) => r.result?.kind === "done").length;
-
-  // One call per profile: Rust stops a batch at its first refusal, after saving those before it.
-  const run = async () => {
-    setTried(true);
-    if (pending.length === 0) return;
-    setBusy(true);
-    for (const i of pending) {
-      const r = rows[i];
+  const { rows, set, busy, tried, pending, imported, run, closeButton } = useImportRun<AwsRow>(
+    () => profiles.map(rowOf),
+    async (i, r) => {
       const p = profiles[i];
-      try {
-        await api.importAwsProfiles([
-          { awsProfile: p.name, name: r.name.trim(), endpoint: r.endpoint.trim(), region: r.region.trim(), pathStyle: p.pathStyle ?? true },
-        ]);
-        set(i, { result: { kind: "done" } });
-      } catch (error) {
-        set(i, { result: { kind: "failed", error } });
-      }
-    }
-    setBusy(false);
-    // Import goes away once everything chosen is in: focus goes on to Close, not to the page.
-    closeButton.current?.focus();
-    await qc.invalidateQueries({ queryKey: queryKeys.profiles() });
-  };
+      await api.importAwsProfiles([
+        { awsProfile: p.name, name: r.name.trim(), endpoint: r.endpoint.trim(), region: r.region.trim(), pathStyle: p.pathStyle ?? true },
+      ]);
+    },
+  );
 
   return (
     <Modal
@@ -99,23 +78,15 @@ function AwsForm({ profiles, existing, onClose }: { profiles: AwsProfile[]; exis
       onClose={onClose}
       testId="aws-import-dialog"
       footer={
-        <>
-          {imported > 0 && (
-            <span className="exchange-done" role="status" data-testid="aws-done">
-              <Icon name="check" size={16} />
-              {tn("exchange.import.done", imported)}
-            </span>
-          )}
-          <span className="spacer" />
-          <button type="button" className="button" onClick={onClose} data-testid="aws-close" ref={closeButton}>
-            {imported > 0 ? t("common.close") : t("common.cancel")}
-          </button>
-          {(pending.length > 0 || imported === 0) && profiles.length > 0 && (
-            <button type="button" className="button primary" data-testid="aws-import-submit" disabled={busy} onClick={() => void run()}>
-              {busy ? t("exchange.import.importing") : t("exchange.import.submit")}
-            </button>
-          )}
-        </>
+        <ImportFooter
+          testIds={{ done: "aws-done", close: "aws-close", submit: "aws-import-submit" }}
+          imported={imported}
+          busy={busy}
+          canImport={(pending.length > 0 || imported === 0) && profiles.length > 0}
+          closeButton={closeButton}
+          onClose={onClose}
+          onImport={() => void run()}
+        />
       }
     >
       <div className="form">

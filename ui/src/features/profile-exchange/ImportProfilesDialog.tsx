@@ -1,5 +1,4 @@
-import { useQueryClient } from "@tanstack/react-query";
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { api, type ImportCandidate, type Profile } from "../../backend";
 import { Field } from "../../components/Field";
 import { Icon } from "../../components/Icon";
@@ -7,9 +6,9 @@ import { Modal } from "../../components/Modal";
 import { ErrorMessage } from "../../errors";
 import { useT } from "../../i18n";
 import "./exchange.css";
-import { queryKeys } from "../../lib/queryKeys";
 import { PROBLEM_MESSAGES } from "../profiles/profileForm";
 import { nameClashes, type ImportRow } from "./model";
+import { ImportFooter, useImportRun } from "./useImportRun";
 
 interface Props {
   /** What Rust read from the chosen file, each with the profile form's verdict. */
@@ -26,40 +25,17 @@ interface Props {
  * Import does not import one twice.
  */
 export function ImportProfilesDialog({ candidates, existing, onClose }: Props) {
-  const { t, tn } = useT();
-  const qc = useQueryClient();
+  const { t } = useT();
   const ids = useId();
-  const [rows, setRows] = useState<ImportRow[]>(() =>
-    candidates.map((c) => ({ pick: c.problems.length === 0, name: c.profile.name, result: null })),
-  );
   // Secrets stay out of the rows (and out of anything kept once the dialog closes).
   const [secrets, setSecrets] = useState<string[]>(() => candidates.map(() => ""));
-  const [busy, setBusy] = useState(false);
-  const closeButton = useRef<HTMLButtonElement>(null);
-  const [tried, setTried] = useState(false);
-
-  const set = (i: number, patch: Partial<ImportRow>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const pending = rows.map((_, i) => i).filter((i) => rows[i].pick && rows[i].result?.kind !== "done");
-  const imported = rows.filter((r) => r.result?.kind === "done").length;
-
-  const run = async () => {
-    setTried(true);
-    if (pending.length === 0) return;
-    setBusy(true);
-    for (const i of pending) {
-      try {
-        await api.importProfile({ ...candidates[i].profile, name: rows[i].name.trim() }, secrets[i] === "" ? null : secrets[i]);
-        set(i, { result: { kind: "done" } });
-        setSecrets((ss) => ss.map((s, j) => (j === i ? "" : s)));
-      } catch (error) {
-        set(i, { result: { kind: "failed", error } });
-      }
-    }
-    setBusy(false);
-    // Import goes away once everything chosen is in: focus goes on to Close, not to the page.
-    closeButton.current?.focus();
-    await qc.invalidateQueries({ queryKey: queryKeys.profiles() });
-  };
+  const { rows, set, busy, tried, pending, imported, run, closeButton } = useImportRun<ImportRow>(
+    () => candidates.map((c) => ({ pick: c.problems.length === 0, name: c.profile.name, result: null })),
+    async (i, row) => {
+      await api.importProfile({ ...candidates[i].profile, name: row.name.trim() }, secrets[i] === "" ? null : secrets[i]);
+      setSecrets((ss) => ss.map((s, j) => (j === i ? "" : s)));
+    },
+  );
 
   return (
     <Modal
@@ -67,23 +43,15 @@ export function ImportProfilesDialog({ candidates, existing, onClose }: Props) {
       onClose={onClose}
       testId="import-profiles-dialog"
       footer={
-        <>
-          {imported > 0 && (
-            <span className="exchange-done" role="status" data-testid="import-done">
-              <Icon name="check" size={16} />
-              {tn("exchange.import.done", imported)}
-            </span>
-          )}
-          <span className="spacer" />
-          <button type="button" className="button" onClick={onClose} data-testid="import-close" ref={closeButton}>
-            {imported > 0 ? t("common.close") : t("common.cancel")}
-          </button>
-          {(pending.length > 0 || imported === 0) && (
-            <button type="button" className="button primary" data-testid="import-submit" disabled={busy} onClick={() => void run()}>
-              {busy ? t("exchange.import.importing") : t("exchange.import.submit")}
-            </button>
-          )}
-        </>
+        <ImportFooter
+          testIds={{ done: "import-done", close: "import-close", submit: "import-submit" }}
+          imported={imported}
+          busy={busy}
+          canImport={pending.length > 0 || imported === 0}
+          closeButton={closeButton}
+          onClose={onClose}
+          onImport={() => void run()}
+        />
       }
     >
       <div className="form">

@@ -1,13 +1,12 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { api, type Bookmark, type BucketNameCheck } from "../../backend";
+import type { Bookmark, BucketNameCheck } from "../../backend";
 import { Field } from "../../components/Field";
 import { Modal } from "../../components/Modal";
 import { ErrorMessage } from "../../errors";
 import { useT } from "../../i18n";
-import { queryKeys } from "../../lib/queryKeys";
 import { useDebounced } from "../../lib/useDebounced";
-import { NAME_CHECK_DELAY_MS, NAME_PROBLEMS } from "../buckets/CreateBucketDialog";
+import { bucketNameCheck, NAME_CHECK_DELAY_MS, NAME_PROBLEMS } from "../buckets/CreateBucketDialog";
 import { normalizePrefix } from "./model";
 import { useAddBookmark } from "./queries";
 
@@ -17,13 +16,6 @@ interface Props {
   /** The bookmark Rust kept (its bucket and normalised folder), to go there. */
   onOpened: (bookmark: Bookmark) => void;
 }
-
-const nameCheck = (name: string) => ({
-  queryKey: queryKeys.checkBucketName(name),
-  queryFn: () => api.checkBucketName(name),
-  staleTime: Infinity,
-  retry: false,
-});
 
 /**
  * "Open bucket…": a bucket by name (and a folder in it). The name goes through the bucket-name
@@ -42,7 +34,7 @@ export function OpenBucketDialog({ profileId, onClose, onOpened }: Props) {
 
   const name = bucket.trim();
   const debounced = useDebounced(name, NAME_CHECK_DELAY_MS);
-  const live = useQuery({ ...nameCheck(debounced), enabled: debounced !== "" });
+  const live = useQuery({ ...bucketNameCheck(debounced), enabled: debounced !== "" });
   const [submitted, setSubmitted] = useState<BucketNameCheck | null>(null);
   const verdict = name !== "" && name === debounced ? (live.data ?? submitted) : submitted;
   const invalid = verdict?.verdict === "Invalid" ? verdict : null;
@@ -57,7 +49,7 @@ export function OpenBucketDialog({ profileId, onClose, onOpened }: Props) {
     }
     let check: BucketNameCheck;
     try {
-      check = await qc.fetchQuery(nameCheck(name));
+      check = await qc.fetchQuery(bucketNameCheck(name));
     } catch {
       // The rule could not be asked: the server will say what it thinks of the name.
       check = { verdict: "Valid", problem: null, part: null };

@@ -18,6 +18,14 @@ import { useDebounced } from "../../lib/useDebounced";
 
 export const NAME_CHECK_DELAY_MS = 300;
 
+/** Rust's bucket-name rule for `name`, as a query (asked once per name: the rule does not change). */
+export const bucketNameCheck = (name: string) => ({
+  queryKey: queryKeys.checkBucketName(name),
+  queryFn: () => api.checkBucketName(name),
+  staleTime: Infinity,
+  retry: false,
+});
+
 const ACLS: CannedAcl[] = ["private", "public-read", "public-read-write", "authenticated-read"];
 const AZ_POLICIES: AzPolicy[] = ["single-az", "multi-az"];
 const STORAGE_CLASSES: BucketStorageClass[] = ["STANDARD", "STANDARD_IA", "GLACIER"];
@@ -53,13 +61,7 @@ export function CreateBucketDialog({ profileId, onClose, onCreated }: Props) {
   const [storageClass, setStorageClass] = useState<BucketStorageClass | "">("");
 
   const debounced = useDebounced(name, NAME_CHECK_DELAY_MS);
-  const check = useQuery({
-    queryKey: queryKeys.checkBucketName(debounced),
-    queryFn: () => api.checkBucketName(debounced),
-    enabled: debounced !== "",
-    staleTime: Infinity,
-    retry: false,
-  });
+  const check = useQuery({ ...bucketNameCheck(debounced), enabled: debounced !== "" });
 
   const create = useMutation({
     mutationFn: (request: CreateBucketRequest) => api.createBucket(profileId, request),

@@ -12,7 +12,7 @@
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt, BufReader};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpStream;
 
 /// One request as the client sent it to the proxy.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,21 +64,11 @@ impl Forwarder {
     /// every request goes to `upstream`.
     pub fn start(upstream: SocketAddr) -> Forwarder {
         let seen = Arc::new(Mutex::new(Vec::new()));
-        let (tx, rx) = std::sync::mpsc::channel();
         let noted = seen.clone();
-        std::thread::spawn(move || {
-            let runtime =
-                tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-            runtime.block_on(async move {
-                let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-                tx.send(listener.local_addr().unwrap()).unwrap();
-                loop {
-                    let Ok((client, _)) = listener.accept().await else { continue };
-                    tokio::spawn(forward(client, upstream, noted.clone()));
-                }
-            });
+        let addr = crate::proxy::serve_loopback(move |client| {
+            tokio::spawn(forward(client, upstream, noted.clone()));
         });
-        Forwarder { addr: rx.recv().unwrap(), seen }
+        Forwarder { addr, seen }
     }
 
     /// `http://127.0.0.1:P`, the proxy URL a profile names.

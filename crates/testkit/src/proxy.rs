@@ -47,6 +47,25 @@ pub struct Stats {
     pub requests: Mutex<Vec<String>>,
 }
 
+/// A listener on loopback served on a thread and runtime of its own (so it runs whatever the
+/// test does): `on_accept` gets each connection, inside that runtime (it may `tokio::spawn`).
+pub fn serve_loopback(mut on_accept: impl FnMut(TcpStream) + Send + 'static) -> SocketAddr {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime =
+            tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        runtime.block_on(async move {
+            let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(listener.local_addr().unwrap()).unwrap();
+            loop {
+                let Ok((client, _)) = listener.accept().await else { continue };
+                on_accept(client);
+            }
+        });
+    });
+    rx.recv().unwrap()
+}
+
 pub struct FaultProxy {
     pub addr: SocketAddr,
     pub stats: Arc<Stats>,
@@ -56,32 +75,22 @@ impl FaultProxy {
     /// Starts the proxy on its own thread and runtime (so it runs whatever the test does).
     pub fn start(upstream: SocketAddr, faults: Faults) -> FaultProxy {
         let stats = Arc::new(Stats::default());
-        let (tx, rx) = std::sync::mpsc::channel();
         let thread_stats = stats.clone();
-        std::thread::spawn(move || {
-            let runtime =
-                tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-            runtime.block_on(async move {
-                let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-                tx.send(listener.local_addr().unwrap()).unwrap();
-                let mut rng = faults.seed.max(1);
-                loop {
-                    let Ok((client, _)) = listener.accept().await else { continue };
-                    thread_stats.connections.fetch_add(1, Ordering::Relaxed);
-                    let roll = (next(&mut rng) % 1000) as u32;
-                    let fate = if roll < faults.reset_per_mille {
-                        Fate::Reset(next(&mut rng) % (256 * 1024))
-                    } else if roll < faults.reset_per_mille + faults.stall_per_mille {
-                        Fate::Stall(next(&mut rng) % (256 * 1024), faults.stall)
-                    } else {
-                        Fate::Pass
-                    };
-                    let refuse = faults.reset_requests_from;
-                    tokio::spawn(carry(client, upstream, fate, refuse, thread_stats.clone()));
-                }
-            });
+        let mut rng = faults.seed.max(1);
+        let addr = serve_loopback(move |client| {
+            thread_stats.connections.fetch_add(1, Ordering::Relaxed);
+            let roll = (next(&mut rng) % 1000) as u32;
+            let fate = if roll < faults.reset_per_mille {
+                Fate::Reset(next(&mut rng) % (256 * 1024))
+            } else if roll < faults.reset_per_mille + faults.stall_per_mille {
+                Fate::Stall(next(&mut rng) % (256 * 1024), faults.stall)
+            } else {
+                Fate::Pass
+            };
+            let refuse = faults.reset_requests_from;
+            tokio::spawn(carry(client, upstream, fate, refuse, thread_stats.clone()));
         });
-        FaultProxy { addr: rx.recv().unwrap(), stats }
+        FaultProxy { addr, stats }
     }
 
     pub fn endpoint(&self) -> String {
